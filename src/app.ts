@@ -1,0 +1,37 @@
+/**
+ * buildApp(deps): the whole HTTP surface, not yet listening (tests and `startTessera` listen).
+ * Surfaces are encapsulated plugins (shared/style.md convention 7): protocol under the public
+ * URL's path prefix, Graph at the host root (`/v1.0`, `/beta`; spec/clients.md item 4).
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import { graphPlugin } from './graph/plugin.js';
+import { protocolPlugin } from './protocol/plugin.js';
+import type { AppDeps } from './server/deps.js';
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...(deps.tls ? { https: { cert: deps.tls.cert, key: deps.tls.key } } : {}),
+    logger: {
+      level: deps.config.logLevel,
+      // Never log credentials: tokens, secrets and assertions travel in these.
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body'],
+    },
+    // Per-request access logs would sit on the token hot path; errors are still logged.
+    disableRequestLogging: true,
+    // Entra's paths are case-sensitive only in their tenant values; keep defaults otherwise.
+    routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 500 },
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  } as Parameters<typeof Fastify>[0]);
+
+  app.addHook('onSend', async (_request, reply, payload) => {
+    // HTTPS is the only supported deployment behind a real host name (design.md Security).
+    if (deps.tls) reply.header('strict-transport-security', 'max-age=31536000');
+    reply.header('x-content-type-options', 'nosniff');
+    return payload;
+  });
+
+  await app.register(protocolPlugin, { ...deps, prefix: deps.urls.pathPrefix } as never);
+  await app.register(graphPlugin, deps as never);
+  return app;
+}

@@ -1,0 +1,41 @@
+/**
+ * Process configuration: one typed object, validated at boot (shared/style.md convention 6).
+ * Tenant-level policy lives in the database, not here. Defaults and their documentation are in
+ * `defaults.ts`; sources (flags, TESSERA_* environment, config file) are merged in `load.ts`.
+ */
+import { z } from 'zod';
+
+export const configSchema = z.object({
+  /** Listening port. */
+  port: z.number().int().min(0).max(65535),
+  /** Listening address. */
+  host: z.string().min(1),
+  /**
+   * Public base URL (issuer base), e.g. `https://login.example.com/tessera`. Defaults to
+   * `https://localhost:<port>`. May carry a path prefix for running behind a proxy.
+   */
+  publicUrl: z.string().url().nullable(),
+  /** Serve plain HTTP (only behind a TLS-terminating proxy; clients refuse http authorities). */
+  http: z.boolean(),
+  /** PEM certificate and key files to serve instead of the generated local CA's. */
+  cert: z.string().nullable(),
+  key: z.string().nullable(),
+  /** Data directory: CA, server certificate, SQLite database, demo.json. */
+  dataDir: z.string().min(1),
+  /** `sqlite:<path>`, `:memory:`, or `postgres://…`. Default: `<dataDir>/tessera.db`. */
+  database: z.string().nullable(),
+  /** Worker processes sharing the listener (node:cluster). 1 = single process. */
+  workers: z.number().int().min(1).max(64),
+  /** Extra DNS names / IPs for the generated server certificate. */
+  hostNames: z.array(z.string()),
+  /** Environment file to apply at start. */
+  environment: z.string().nullable(),
+  /** Do not create the demo environment on an empty database. */
+  noDemo: z.boolean(),
+  /** Log level for the pino logger. */
+  logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** Access-token lifetime bounds in seconds (Entra: random 60–90 minutes). */
+  accessTokenLifetime: z.object({ min: z.number().int().min(300), max: z.number().int().min(300) }),
+});
+
+export type TesseraConfig = z.infer<typeof configSchema>;

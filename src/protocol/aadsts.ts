@@ -1,0 +1,44 @@
+/**
+ * The AADSTS catalog (shared/style.md convention 4): code → OAuth `error`, HTTP status, message.
+ * Messages are Entra's texts where spec/protocol.md quotes them, our wording otherwise; `{0}`…
+ * are filled by the throw site. docs/errors.md documents every entry; a test keeps both in step.
+ * Catalog file: exempt from the size rule (one row per code).
+ */
+export interface AadstsEntry {
+  readonly error: string;
+  readonly status: number;
+  readonly message: string;
+}
+
+export const AADSTS = {
+  // ── tenant and request shape ─────────────────────────────────────────────────────────
+  90002: { error: 'invalid_tenant', status: 400, message: "Tenant '{0}' not found. Check to make sure you have the correct tenant ID and are signing into the correct cloud. Check with your subscription administrator, this may happen if there are no active subscriptions for the tenant." },
+  900023: { error: 'invalid_request', status: 400, message: "Specified tenant identifier '{0}' is neither a valid DNS name, nor a valid external domain." },
+  50059: { error: 'invalid_request', status: 400, message: 'No tenant-identifying information found in either the request or implied by any provided credentials.' },
+  900144: { error: 'invalid_request', status: 400, message: "The request body must contain the following parameter: '{0}'." },
+  900561: { error: 'invalid_request', status: 400, message: 'The endpoint only accepts POST, OPTIONS requests. Received a {0} request.' },
+  901002: { error: 'invalid_request', status: 400, message: "The 'resource' request parameter isn't supported." },
+  70003: { error: 'unsupported_grant_type', status: 400, message: "The app requested an unsupported grant type '{0}'." },
+  9002313: { error: 'invalid_request', status: 400, message: 'Invalid request. Request is malformed or invalid.' },
+  50049: { error: 'invalid_instance', status: 400, message: "Unknown or invalid instance." },
+  // ── client ───────────────────────────────────────────────────────────────────────────
+  700016: { error: 'unauthorized_client', status: 400, message: "Application with identifier '{0}' was not found in the directory '{1}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant." },
+  7000112: { error: 'unauthorized_client', status: 400, message: "Application '{0}'({1}) is disabled." },
+  7000215: { error: 'invalid_client', status: 401, message: "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID, for a secret added to app '{0}'." },
+  7000218: { error: 'invalid_client', status: 401, message: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'." },
+  7000222: { error: 'invalid_client', status: 401, message: "The provided client secret keys for app '{0}' are expired. Visit the Azure portal to create new keys for your app." },
+  700025: { error: 'invalid_client', status: 401, message: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented." },
+  700024: { error: 'invalid_client', status: 401, message: 'Client assertion is not within its valid time range. Current time: {0}, assertion valid from {1}, expiry time of assertion {2}.' },
+  700027: { error: 'invalid_client', status: 401, message: 'Client assertion failed signature validation. {0}' },
+  5002741: { error: 'invalid_client', status: 401, message: 'Client assertion contains multiple audiences; only one audience is allowed.' },
+  50012: { error: 'invalid_client', status: 401, message: '{0}' },
+  50048: { error: 'invalid_client', status: 401, message: "Subject mismatches Issuer claim in the client assertion for application '{0}'. Ensure that the client assertion has the same value for the 'sub' and 'iss' claims." },
+  700023: { error: 'invalid_client', status: 401, message: "Client assertion audience claim does not match Realm issuer. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials ." },
+  // ── scope and resource ───────────────────────────────────────────────────────────────
+  70011: { error: 'invalid_scope', status: 400, message: "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {0} is not valid." },
+  1002012: { error: 'invalid_scope', status: 400, message: "The provided value for scope {0} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)." },
+  500011: { error: 'invalid_resource', status: 400, message: "The resource principal named {0} was not found in the tenant named {1}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant." },
+  501051: { error: 'invalid_grant', status: 400, message: "Application '{0}'({1}) is not assigned to a role for the application '{2}'({3})." },
+} as const satisfies Record<number, AadstsEntry>;
+
+export type AadstsCode = keyof typeof AADSTS;

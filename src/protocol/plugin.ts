@@ -1,0 +1,63 @@
+/**
+ * The protocol surface as an encapsulated Fastify plugin (shared/style.md convention 7): its own
+ * body parsers, tenant hook and error handler. Every error leaves as Entra's JSON
+ * (spec/clients.md item 18); a client's mistake is never a 500 and no stack trace is sent.
+ */
+import formbody from '@fastify/formbody';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../server/deps.js';
+import { requestIdsFor } from '../server/request-ids.js';
+import { resolveTenantContext } from '../server/tenant-context.js';
+import { sendEntraError } from './error-response.js';
+import { OAuthError } from './errors.js';
+import { protocolRoutes } from './routes.js';
+
+export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promise<void> {
+  // protocol.md §4: the token endpoint takes forms. Any other body (a JSON body, as one
+  // Microsoft sample shows) is read as no parameters at all, so the answer is AADSTS900144.
+  app.removeAllContentTypeParsers();
+  await app.register(formbody, { bodyLimit: 256 * 1024 });
+  app.addContentTypeParser('*', (_request, payload, done) => {
+    payload.on('data', () => undefined);
+    payload.on('end', () => done(null, {}));
+    payload.on('error', (error) => done(error as Error, undefined));
+  });
+
+  app.setErrorHandler((error: FastifyError | OAuthError, request: FastifyRequest, reply: FastifyReply) => {
+    const ids = requestIdsFor(request);
+    const base = deps.urls.baseFor(request);
+    if (error instanceof OAuthError) {
+      if (error.cause) request.log.warn({ err: error.cause, aadsts: error.aadsts }, 'protocol error');
+      return sendEntraError(request, reply, error, ids, base, deps.now());
+    }
+    const status = (error as FastifyError).statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      // Malformed bodies, oversize requests: the client's mistake, in Entra's shape.
+      return sendEntraError(request, reply, new OAuthError(9002313, [], { status }), ids, base, deps.now());
+    }
+    request.log.error({ err: error, traceId: ids.traceId }, 'unexpected protocol error');
+    return reply.code(500).header('content-type', 'application/json; charset=utf-8').send({
+      error: 'server_error',
+      error_description: `AADSTS90000: An unexpected error occurred.\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}`,
+      error_codes: [90000],
+      trace_id: ids.traceId,
+      correlation_id: ids.correlationId,
+    });
+  });
+
+  for (const route of protocolRoutes) {
+    const handler = route.handler(deps);
+    app.route({
+      method: route.method,
+      url: route.url,
+      config: { routeName: route.name },
+      preHandler: route.tenant
+        ? async function resolveTenant(request: FastifyRequest) {
+            const { tenant } = request.params as { tenant: string };
+            request.tenantContext = await resolveTenantContext(tenant, deps.directory, route.tenantErrorCode ?? 'invalid_request');
+          }
+        : undefined,
+      handler,
+    });
+  }
+}

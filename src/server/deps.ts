@@ -1,0 +1,32 @@
+/**
+ * What every surface is built from (Logto's `buildHandler(envSet, queries)` idea): passed in
+ * explicitly, never looked up from hidden state.
+ */
+import type { FastifyRequest } from 'fastify';
+import type { TesseraConfig } from '../config/schema.js';
+import type { Directory } from '../directory/directory.js';
+import type { Storage } from '../storage/index.js';
+import type { KeyStore } from '../tokens/keys/keystore.js';
+import type { PublicUrls } from './public-url.js';
+import type { TenantContext } from './tenant-context.js';
+
+export interface AppDeps {
+  config: TesseraConfig;
+  storage: Storage;
+  directory: Directory;
+  keys: KeyStore;
+  urls: PublicUrls;
+  /** The clock; tests may freeze it. */
+  now: () => Date;
+  /** TLS material for HTTPS; null with `--http`. */
+  tls: { cert: string; key: string } | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set by the protocol surface's tenant hook on routes with a `:tenant` parameter. */
+    tenantContext?: TenantContext;
+  }
+}
+
+export type { FastifyRequest };

@@ -1,0 +1,15 @@
+/**
+ * The migration list, static so it works from tsx and from a bundled dist alike (no
+ * filesystem scanning). Append new migrations; never edit or reorder old ones.
+ */
+import type { Migration, MigrationProvider } from 'kysely';
+import * as initial from './0001-initial.js';
+
+const MIGRATIONS: Record<string, Migration> = {
+  '0001-initial': initial,
+};
+
+/** Kysely migration provider over the static list above. */
+export const migrationProvider: MigrationProvider = {
+  getMigrations: () => Promise.resolve(MIGRATIONS),
+};
