@@ -22,7 +22,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 500 },
     return503OnClosing: true,
     forceCloseConnections: 'idle',
-  } as Parameters<typeof Fastify>[0]);
+  } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
   app.addHook('onSend', async (_request, reply, payload) => {
     // HTTPS is the only supported deployment behind a real host name (design.md Security).

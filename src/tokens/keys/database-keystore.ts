@@ -52,6 +52,8 @@ export function createDatabaseKeyStore(db: Kysely<Database>, options: DatabaseKe
   const opener = createSigningKeyOpener(masterKey);
   let snapshot: Snapshot | null = null;
   let loading: Promise<Snapshot> | null = null;
+  // Bumped by invalidate(): a load that started before must not install its older snapshot.
+  let generation = 0;
 
   async function load(): Promise<Snapshot> {
     let rows = await createSigningKeyQueries(db).listAll();
@@ -68,10 +70,18 @@ export function createDatabaseKeyStore(db: Kysely<Database>, options: DatabaseKe
 
   function current(): Promise<Snapshot> {
     if (snapshot && now().getTime() - snapshot.loadedAt < cacheTtlMs) return Promise.resolve(snapshot);
-    loading ??= load()
-      .then((s) => (snapshot = s))
-      .finally(() => (loading = null));
-    return loading;
+    if (loading) return loading;
+    const started = generation;
+    const pending = load()
+      .then((s) => {
+        if (started === generation) snapshot = s;
+        return s;
+      })
+      .finally(() => {
+        if (loading === pending) loading = null;
+      });
+    loading = pending;
+    return pending;
   }
 
   return {
@@ -104,6 +114,8 @@ export function createDatabaseKeyStore(db: Kysely<Database>, options: DatabaseKe
 
   function invalidate(): void {
     snapshot = null;
+    loading = null;
+    generation++;
   }
 }
 

@@ -1,0 +1,106 @@
+/**
+ * `npm run bench`: autocannon against the real server, reported as ratios to yardsticks
+ * measured in the same run on the same machine (design.md Performance; never a timed test).
+ *   1. raw async RS256 signs/s on every core (bench/sign-rate.ts, its own process);
+ *   2. a bare Fastify HTTPS endpoint (bench/bare-server.ts);
+ *   3. client-credentials tokens/s at 50 connections, p50/p99 (Tessera in its own process);
+ *   4. Graph `GET /v1.0/users/{id}` req/s with an app-only token.
+ * Writes bench/results/<date>.md.
+ */
+import autocannon from 'autocannon';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:https';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureTlsMaterial } from '../src/server/tls.js';
+
+const root = new URL('..', import.meta.url).pathname;
+const seconds = Number(process.env.BENCH_SECONDS ?? 10);
+const connections = 50;
+
+function startChild(args: string[]): Promise<{ child: ChildProcess; info: Record<string, unknown> }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let buffer = '';
+    child.stdout?.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      const line = buffer.split('\n')[0];
+      if (buffer.includes('\n') && line) resolve({ child, info: JSON.parse(line) as Record<string, unknown> });
+    });
+    child.on('exit', (code) => reject(new Error(`${args[0]} exited with ${code}`)));
+  });
+}
+
+function postToken(url: string, body: string, ca: string): Promise<Record<string, unknown>> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', ca, headers: { 'content-type': 'application/x-www-form-urlencoded' } }, (res) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString()));
+      res.on('end', () => resolve(JSON.parse(text) as Record<string, unknown>));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function load(opts: autocannon.Options): Promise<autocannon.Result> {
+  return autocannon({ connections, duration: seconds, ...opts });
+}
+
+const tlsDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
+const tls = await ensureTlsMaterial(tlsDir, []);
+const children: ChildProcess[] = [];
+try {
+  const signRate = await new Promise<number>((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sign-rate.ts', String(seconds * 1000)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout?.on('data', (c: Buffer) => (out += c.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve((JSON.parse(out) as { signsPerSecond: number }).signsPerSecond) : reject(new Error('sign-rate failed'))));
+  });
+
+  const bare = await startChild(['bench/bare-server.ts', join(tlsDir, 'server.pem'), join(tlsDir, 'server-key.pem')]);
+  children.push(bare.child);
+  const bareResult = await load({ url: `https://localhost:${bare.info.port as number}/bare` });
+  bare.child.kill('SIGTERM');
+
+  const server = await startChild(['bench/server.ts', tlsDir]);
+  children.push(server.child);
+  const info = server.info as { url: string; tenantId: string; clientId: string; clientSecret: string; userId: string };
+  const tokenUrl = `${info.url}/${info.tenantId}/oauth2/v2.0/token`;
+  const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.clientId, client_secret: info.clientSecret, scope: 'https://graph.microsoft.com/.default' }).toString();
+  const first = await postToken(tokenUrl, form, tls.caPem);
+  if (typeof first.access_token !== 'string') throw new Error(`token request failed: ${JSON.stringify(first)}`);
+  const tokenResult = await load({ url: tokenUrl, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  const graphResult = await load({ url: `${info.url}/v1.0/users/${info.userId}`, headers: { authorization: `Bearer ${first.access_token}` } });
+
+  const tokensPerSecond = tokenResult.requests.average;
+  const ratioTokens = tokensPerSecond / signRate;
+  const ratioGraph = graphResult.requests.average / bareResult.requests.average;
+  const errors = tokenResult.non2xx + tokenResult.errors + graphResult.non2xx + graphResult.errors;
+  const date = new Date().toISOString().slice(0, 10);
+  const report = `# Benchmark ${date}
+
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. ${connections} connections, ${seconds} s per run, autocannon over HTTPS on 127.0.0.1.
+
+| measure | result |
+|---|---|
+| raw RS256 signs/s (node:crypto callback form, thread pool) | ${signRate} |
+| bare Fastify HTTPS endpoint req/s | ${Math.round(bareResult.requests.average)} |
+| client-credentials tokens/s | ${Math.round(tokensPerSecond)} (p50 ${tokenResult.latency.p50} ms, p99 ${tokenResult.latency.p99} ms) |
+| Graph \`GET /v1.0/users/{id}\` req/s | ${Math.round(graphResult.requests.average)} (p50 ${graphResult.latency.p50} ms, p99 ${graphResult.latency.p99} ms) |
+| non-2xx or errors during load | ${errors} |
+
+| ratio | value | target |
+|---|---|---|
+| tokens/s ÷ raw signs/s | ${ratioTokens.toFixed(2)} | ≥ 0.80 |
+| token p99 | ${tokenResult.latency.p99} ms | ≤ 50 ms |
+| Graph req/s ÷ bare req/s | ${ratioGraph.toFixed(2)} | ≥ 0.40 |
+`;
+  mkdirSync(join(root, 'bench/results'), { recursive: true });
+  writeFileSync(join(root, `bench/results/${date}.md`), report);
+  process.stdout.write(report);
+} finally {
+  for (const child of children) child.kill('SIGTERM');
+  rmSync(tlsDir, { recursive: true, force: true });
+}

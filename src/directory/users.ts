@@ -1,0 +1,109 @@
+/** Users (graph.md §2.1): creation rules, lookup by id or UPN, password verification. */
+import { isGuid, newGuid } from '../lib/ids.js';
+import { hashPassword, verifyPassword } from '../lib/passwords.js';
+import type { ListQuery, NewUser } from './directory.js';
+import type { DirectoryContext } from './context.js';
+import { ConflictError, NotFoundError, ValidationError } from './errors.js';
+import type { Tenant, User } from './types.js';
+
+// Graph's message for a duplicate UPN (graph.md §1.7, Request_BadRequest family).
+const UPN_CONFLICT = 'Another object with the same value for property userPrincipalName already exists.';
+
+function splitUpn(upn: string): { alias: string; domain: string } {
+  const at = upn.lastIndexOf('@');
+  const alias = upn.slice(0, at);
+  const domain = upn.slice(at + 1).toLowerCase();
+  if (at <= 0 || domain === '' || /\s/.test(upn)) {
+    throw new ValidationError('InvalidUserPrincipalName', `'${upn}' is not a valid userPrincipalName (alias@domain)`);
+  }
+  return { alias, domain };
+}
+
+function checkUpnDomain(tenant: Tenant, domain: string): void {
+  // graph.md §2.1: the UPN suffix must be a verified domain of the organization. Personal
+  // accounts (consumers tenant) keep their own e-mail domains.
+  if (tenant.kind === 'consumers') return;
+  if (!tenant.domains.some((d) => d.isVerified && d.name === domain)) {
+    throw new ValidationError(
+      'InvalidUserPrincipalNameDomain',
+      `The domain portion of the userPrincipalName property is invalid. You must use one of the verified domain names in your organization.`,
+    );
+  }
+}
+
+let dummyHash: Promise<string> | undefined;
+
+/** Directory methods for users. */
+export function userOperations(ctx: DirectoryContext) {
+  async function getUser(tenantId: string, idOrUpn: string): Promise<User | undefined> {
+    return ctx.read((q) =>
+      isGuid(idOrUpn) ? q.users.findById(tenantId, idOrUpn.toLowerCase()) : q.users.findByUpn(tenantId, idOrUpn.trim().toLowerCase()),
+    );
+  }
+
+  async function createUser(tenantId: string, input: NewUser): Promise<User> {
+    if (input.id !== undefined && !isGuid(input.id)) throw new ValidationError('InvalidId', `'${input.id}' is not a GUID`);
+    if (input.displayName.trim() === '') throw new ValidationError('InvalidDisplayName', 'displayName is required');
+    const upn = input.userPrincipalName.trim();
+    const { alias, domain } = splitUpn(upn);
+    const tenant = await ctx.read((q) => q.tenants.findById(tenantId));
+    if (tenant === undefined) throw new NotFoundError('TenantNotFound', `Tenant '${tenantId}' not found`);
+    checkUpnDomain(tenant, domain);
+    for (const role of input.directoryRoles ?? []) {
+      if (!isGuid(role)) throw new ValidationError('InvalidDirectoryRole', `'${role}' is not a role template id`);
+    }
+    const id = input.id?.toLowerCase() ?? newGuid();
+    // Hash before the transaction: scrypt takes tens of milliseconds.
+    const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const conflict = () => new ConflictError('UserPrincipalNameConflict', UPN_CONFLICT);
+    await ctx.write(
+      async (q) => {
+        if ((await q.users.findByUpn(tenantId, upn.toLowerCase())) !== undefined) throw conflict();
+        await q.users.insert(
+          {
+            id,
+            tenant_id: tenantId,
+            user_principal_name: upn,
+            upn_lower: upn.toLowerCase(),
+            display_name: input.displayName,
+            given_name: input.givenName ?? null,
+            surname: input.surname ?? null,
+            mail: input.mail ?? null,
+            mail_nickname: alias,
+            job_title: input.jobTitle ?? null,
+            mobile_phone: input.mobilePhone ?? null,
+            office_location: input.officeLocation ?? null,
+            preferred_language: input.preferredLanguage ?? null,
+            business_phones: JSON.stringify(input.businessPhones ?? []),
+            // Entra marks B2B guests with #EXT# in the UPN.
+            user_type: upn.includes('#EXT#') ? 'Guest' : 'Member',
+            account_enabled: input.accountEnabled === false ? 0 : 1,
+            password_hash: passwordHash,
+            mfa_totp_secret: input.mfa?.totpSecret ?? null,
+            mfa_required: input.mfa?.required === true ? 1 : 0,
+            created_at: ctx.now().toISOString(),
+          },
+          (input.directoryRoles ?? []).map((r) => r.toLowerCase()),
+        );
+      },
+      { conflict },
+    );
+    return (await getUser(tenantId, id)) as User;
+  }
+
+  async function checkPassword(userId: string, password: string): Promise<boolean> {
+    const stored = isGuid(userId) ? await ctx.read((q) => q.users.passwordHash(userId.toLowerCase())) : undefined;
+    if (typeof stored === 'string') return verifyPassword(password, stored);
+    // No such user or no password: spend the same time, so timing does not tell them apart.
+    dummyHash ??= hashPassword('tessera-dummy-password');
+    await verifyPassword(password, await dummyHash);
+    return false;
+  }
+
+  return {
+    getUser,
+    listUsers: (tenantId: string, query: ListQuery) => ctx.read((q) => q.users.list(tenantId, query)),
+    createUser,
+    verifyPassword: checkPassword,
+  };
+}
