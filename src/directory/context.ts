@@ -1,11 +1,15 @@
 /**
  * What every directory module receives: the storage, the clock, query access with error
- * mapping, and `write`, which runs one transaction and invalidates the read cache
- * (design.md Data: every multi-row change is one transaction).
+ * mapping, and `write`, which makes one change atomic (design.md Data: every multi-row change is
+ * one transaction). A context is either the root one, where each write is its own transaction,
+ * or bound to an enclosing transaction (`Directory.transaction`), where each write is a
+ * savepoint so a caught failure leaves the transaction usable.
  */
+import { sql, type Kysely } from 'kysely';
 import type { Storage } from '../storage/index.js';
 import { InvalidCursorError, UnsupportedFilterError } from '../storage/errors.js';
 import { createQueries, type Queries } from '../storage/queries/index.js';
+import type { Database } from '../storage/schema.js';
 import type { DirectoryCache } from './cache.js';
 import { ConflictError, DirectoryError, NotFoundError, StorageFailureError, ValidationError } from './errors.js';
 
@@ -19,10 +23,12 @@ export interface WriteOptions {
 export interface DirectoryContext {
   readonly storage: Storage;
   readonly cache: DirectoryCache;
+  /** True inside `Directory.transaction`: reads must bypass the shared cache. */
+  readonly bound: boolean;
   now(): Date;
-  /** Run reads outside a transaction, mapping storage errors. */
+  /** Run reads, mapping storage errors. */
   read<T>(work: (q: Queries) => Promise<T>): Promise<T>;
-  /** Run `work` in one transaction, mapping storage errors; drops the read cache. */
+  /** Run `work` atomically, mapping storage errors; drops the read cache. */
   write<T>(work: (q: Queries) => Promise<T>, options?: WriteOptions): Promise<T>;
 }
 
@@ -44,29 +50,67 @@ export function toDirectoryError(storage: Storage, error: unknown, options: Writ
   }
 }
 
-/** Build the context over an open storage. */
+async function mapped<T>(storage: Storage, run: () => Promise<T>, options?: WriteOptions): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw toDirectoryError(storage, error, options);
+  }
+}
+
+/** The root context: each write is its own transaction. */
 export function createContext(storage: Storage, cache: DirectoryCache, now: () => Date): DirectoryContext {
   const queries = createQueries(storage.db);
   return {
     storage,
     cache,
+    bound: false,
     now,
-    async read(work) {
-      try {
-        return await work(queries);
-      } catch (error) {
-        throw toDirectoryError(storage, error);
-      }
-    },
+    read: (work) => mapped(storage, () => work(queries)),
     async write(work, options) {
       cache.invalidate();
       try {
-        return await storage.db.transaction().execute((trx) => work(createQueries(trx)));
-      } catch (error) {
-        throw toDirectoryError(storage, error, options);
+        return await mapped(storage, () => storage.db.transaction().execute((trx) => work(createQueries(trx))), options);
       } finally {
         cache.invalidate();
       }
+    },
+  };
+}
+
+/**
+ * A context bound to the open transaction `trx`. Writes are serialized (one connection) and
+ * each runs inside a savepoint: PostgreSQL refuses every statement after a failed one until
+ * the transaction rolls back to a savepoint.
+ */
+export function bindContext(root: DirectoryContext, trx: Kysely<Database>): DirectoryContext {
+  const queries = createQueries(trx);
+  let tail: Promise<unknown> = Promise.resolve();
+  let counter = 0;
+
+  async function savepoint<T>(work: (q: Queries) => Promise<T>): Promise<T> {
+    const name = sql.id(`tessera_write_${++counter}`);
+    await sql`savepoint ${name}`.execute(trx);
+    try {
+      const result = await work(queries);
+      await sql`release savepoint ${name}`.execute(trx);
+      return result;
+    } catch (error) {
+      await sql`rollback to savepoint ${name}`.execute(trx);
+      throw error;
+    }
+  }
+
+  return {
+    storage: root.storage,
+    cache: root.cache,
+    bound: true,
+    now: root.now,
+    read: (work) => mapped(root.storage, () => work(queries)),
+    write(work, options) {
+      const run = tail.then(() => mapped(root.storage, () => savepoint(work), options));
+      tail = run.catch(() => undefined);
+      return run;
     },
   };
 }

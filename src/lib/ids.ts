@@ -13,7 +13,7 @@ export function newGuid(): string {
 }
 
 /** True when `value` has the 8-4-4-4-12 hex GUID shape (any case, no braces). */
-export function isGuid(value: unknown): value is string {
+export function isGuid(value: unknown): boolean {
   return typeof value === 'string' && GUID.test(value);
 }
 

@@ -20,6 +20,7 @@ export const AADSTS = {
   901002: { error: 'invalid_request', status: 400, message: "The 'resource' request parameter isn't supported." },
   70003: { error: 'unsupported_grant_type', status: 400, message: "The app requested an unsupported grant type '{0}'." },
   9002313: { error: 'invalid_request', status: 400, message: 'Invalid request. Request is malformed or invalid.' },
+  9002326: { error: 'invalid_request', status: 400, message: "Cross-origin token redemption is permitted only for the 'Single-Page Application' client-type. Request origin: '{0}'." },
   50049: { error: 'invalid_instance', status: 400, message: "Unknown or invalid instance." },
   // ── client ───────────────────────────────────────────────────────────────────────────
   700016: { error: 'unauthorized_client', status: 400, message: "Application with identifier '{0}' was not found in the directory '{1}'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant." },
@@ -29,7 +30,9 @@ export const AADSTS = {
   7000222: { error: 'invalid_client', status: 401, message: "The provided client secret keys for app '{0}' are expired. Visit the Azure portal to create new keys for your app." },
   700025: { error: 'invalid_client', status: 401, message: "Client is public so neither 'client_assertion' nor 'client_secret' should be presented." },
   700024: { error: 'invalid_client', status: 401, message: 'Client assertion is not within its valid time range. Current time: {0}, assertion valid from {1}, expiry time of assertion {2}.' },
-  700027: { error: 'invalid_client', status: 401, message: 'Client assertion failed signature validation. {0}' },
+  700027: { error: 'invalid_client', status: 401, message: 'Client assertion contains an invalid signature. {0}' },
+  700021: { error: 'invalid_client', status: 401, message: "Client assertion application identifier doesn't match 'client_id' parameter. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials ." },
+  50027: { error: 'invalid_grant', status: 400, message: 'JWT token is invalid or malformed.' },
   5002741: { error: 'invalid_client', status: 401, message: 'Client assertion contains multiple audiences; only one audience is allowed.' },
   50012: { error: 'invalid_client', status: 401, message: '{0}' },
   50048: { error: 'invalid_client', status: 401, message: "Subject mismatches Issuer claim in the client assertion for application '{0}'. Ensure that the client assertion has the same value for the 'sub' and 'iss' claims." },

@@ -101,9 +101,8 @@ export function createUserQueries(db: Kysely<Database>) {
       const where = query.filter ? filterToSql(query.filter, USER_FILTER_PROPERTIES) : undefined;
       let select = db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId);
       if (where !== undefined) select = select.where(where);
-      let pageQuery = select;
-      if (query.cursor) pageQuery = pageQuery.where('id', '>', decodeCursor(query.cursor));
-      const rows = await pageQuery.orderBy('id').limit(top + 1).execute();
+      if (query.cursor) select = select.where('id', '>', decodeCursor(query.cursor));
+      const rows = await select.orderBy('id').limit(top + 1).execute();
       const page = toPage(rows, top, (r) => r.id, (r) => r);
       const result: Page<User> = { items: await withRoles(page.items), nextCursor: page.nextCursor };
       if (query.count === true) {

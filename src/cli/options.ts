@@ -1,0 +1,99 @@
+/**
+ * Options shared by the commands: where the database is (`--database`, `--data-dir`,
+ * `--config`), option parsers with usage errors, and opening the services the admin commands
+ * are thin over (Directory, KeyStore) without starting a server.
+ */
+import { mkdir } from 'node:fs/promises';
+import { InvalidArgumentError, type Command } from 'commander';
+import { loadConfig } from '../config/load.js';
+import type { TesseraConfig } from '../config/schema.js';
+import type { Directory } from '../directory/directory.js';
+import { createDirectory } from '../directory/index.js';
+import type { Tenant } from '../directory/types.js';
+import { isGuid } from '../lib/ids.js';
+import { databaseUrlOf } from '../server/start-database.js';
+import { openStorage, type Storage } from '../storage/index.js';
+import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
+import type { KeyStore } from '../tokens/keys/keystore.js';
+import { UsageError } from './errors.js';
+
+/** The options every database-using command accepts. */
+export interface StoreOptions {
+  database?: string;
+  dataDir?: string;
+  config?: string;
+}
+
+/** Adds `--database`, `--data-dir` and `--config` to `command`. */
+export function withStoreOptions(command: Command): Command {
+  return command
+    .option('--database <url>', 'database: postgres://…, sqlite:<file> or :memory: (default: <data-dir>/tessera.db)')
+    .option('--data-dir <dir>', 'data directory (default: ./.tessera)')
+    .option('--config <file>', 'configuration file (JSON or YAML)');
+}
+
+/** Integer option parser; a bad value is a usage error (exit code 2). */
+export function integer(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min || n > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}`);
+    return n;
+  };
+}
+
+/** Repeatable option collector (`--role A --role B`). */
+export function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
+/** The configuration for a command's store options (flags > TESSERA_* > config file > defaults). */
+export function storeConfig(options: StoreOptions): TesseraConfig {
+  return loadConfig({ flags: { database: options.database, dataDir: options.dataDir }, env: process.env, configFile: options.config ?? null });
+}
+
+/** Open services for an admin command; call `close()` when done. */
+export interface AdminServices {
+  config: TesseraConfig;
+  storage: Storage;
+  directory: Directory;
+  keys: KeyStore;
+  close(): Promise<void>;
+}
+
+/** Opens (and migrates) the database of `options` without starting a server. */
+export async function openAdmin(options: StoreOptions): Promise<AdminServices> {
+  const config = storeConfig(options);
+  const url = databaseUrlOf(config);
+  if (config.database === null) await mkdir(config.dataDir, { recursive: true });
+  const storage = await openStorage(url);
+  const directory = createDirectory(storage);
+  const keys = createDatabaseKeyStore(storage.db, {});
+  return { config, storage, directory, keys, close: () => storage.close() };
+}
+
+/** Runs `work` with open admin services, closing them afterwards. */
+export async function withAdmin<T>(options: StoreOptions, work: (services: AdminServices) => Promise<T>): Promise<T> {
+  const services = await openAdmin(options);
+  try {
+    return await work(services);
+  } finally {
+    await services.close();
+  }
+}
+
+/** A tenant by GUID or domain; without one, the only organization tenant if there is exactly one. */
+export async function resolveTenant(directory: Directory, ref: string | undefined): Promise<Tenant> {
+  if (ref === undefined) {
+    const organizations = (await directory.listTenants()).filter((t) => t.kind === 'organization');
+    if (organizations.length === 1 && organizations[0]) return organizations[0];
+    throw new UsageError(organizations.length === 0 ? 'no tenant exists yet: create one with `tessera tenants create <domain>`' : 'several tenants exist: choose one with --tenant <id or domain>');
+  }
+  const tenant = isGuid(ref) ? await directory.getTenant(ref) : ref.toLowerCase() === 'consumers' ? await directory.ensureConsumersTenant() : await directory.findTenantByDomain(ref);
+  if (tenant === undefined) throw new UsageError(`no tenant '${ref}' (give its id or one of its domains; see \`tessera tenants list\`)`);
+  return tenant;
+}
+
+/** The tenant's initial domain (`contoso.onmicrosoft.com`), or null (consumers). */
+export function initialDomain(tenant: Tenant): string | null {
+  return tenant.domains.find((d) => d.isInitial)?.name ?? null;
+}

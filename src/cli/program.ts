@@ -1,0 +1,45 @@
+/**
+ * The `tessera` program (commander): `start`, `apply`, `keys`, `tenants`, `users`, `apps`, each
+ * with `--help`. Usage errors throw (exitOverride) so `main.ts` chooses the exit code.
+ */
+import { readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { registerApply } from './commands/apply.js';
+import { registerApps } from './commands/apps.js';
+import { registerKeys } from './commands/keys.js';
+import { registerStart } from './commands/start.js';
+import { registerTenants } from './commands/tenants.js';
+import { registerUsers } from './commands/users.js';
+
+const HELP_HINT = '(add --help for more information)';
+
+function version(): string {
+  try {
+    // src/cli/ and dist/cli/ are both two levels below the package root.
+    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** The program with every command registered. */
+export function createProgram(): Command {
+  const program = new Command('tessera')
+    .description('Self-hosted identity platform that speaks Microsoft Entra ID and Microsoft Graph')
+    .version(version())
+    .showHelpAfterError(HELP_HINT)
+    .exitOverride();
+  registerStart(program);
+  registerApply(program);
+  registerKeys(program);
+  registerTenants(program);
+  registerUsers(program);
+  registerApps(program);
+  // Subcommands inherit these settings only when set before they are added: set them everywhere.
+  const configure = (command: Command) => {
+    command.exitOverride().showHelpAfterError(HELP_HINT);
+    command.commands.forEach(configure);
+  };
+  program.commands.forEach(configure);
+  return program;
+}

@@ -1,0 +1,114 @@
+/**
+ * `createDirectory(storage)`: the `Directory` of directory.ts over storage/queries, split by
+ * aggregate. The token hot-path reads are served from a short TTL cache that every write
+ * through this directory invalidates (design.md Performance).
+ */
+import type { Storage } from '../storage/index.js';
+import { applicationOperations } from './applications.js';
+import { credentialOperations } from './application-credentials.js';
+import { DirectoryCache, cacheKey } from './cache.js';
+import { consentOperations } from './consent.js';
+import { bindContext, createContext, toDirectoryError, type DirectoryContext } from './context.js';
+import type { Directory } from './directory.js';
+import { groupOperations } from './groups.js';
+import { servicePrincipalOperations } from './service-principals.js';
+import { tenantOperations } from './tenants.js';
+import { userOperations } from './users.js';
+
+export type * from './directory.js';
+export type * from './types.js';
+export * from './errors.js';
+export { verifySecret } from './credentials.js';
+export { CONSUMERS_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE_URI, findGraphAppRoleByValue, findGraphScopeByValue, graphResource } from './graph-catalog.js';
+
+/** Options of `createDirectory`. */
+export interface DirectoryOptions {
+  /** Lifetime of hot-path cache entries in ms (default 5000; 0 disables the cache). */
+  cacheTtlMs?: number;
+  /** Clock for timestamps (tests freeze it). */
+  now?: () => Date;
+}
+
+const DEFAULT_CACHE_TTL_MS = 5_000;
+
+/** Every operation, uncached, over one context. */
+function operations(ctx: DirectoryContext) {
+  return {
+    ...tenantOperations(ctx),
+    ...userOperations(ctx),
+    ...groupOperations(ctx),
+    ...applicationOperations(ctx),
+    ...credentialOperations(ctx),
+    ...servicePrincipalOperations(ctx),
+    ...consentOperations(ctx),
+  };
+}
+
+/** The hot-path reads of `ops`, served through the cache. */
+function cached(ops: ReturnType<typeof operations>, cache: DirectoryCache) {
+  return {
+    getTenant: (id: string) => cache.get(cacheKey('tenant', id.toLowerCase()), () => ops.getTenant(id)),
+    findTenantByDomain: (domain: string) =>
+      cache.get(cacheKey('tenantByDomain', domain.toLowerCase()), () => ops.findTenantByDomain(domain)),
+    getClientCredentials: (appId: string) =>
+      cache.get(cacheKey('clientCredentials', appId.toLowerCase()), () => ops.getClientCredentials(appId)),
+    getServicePrincipalByAppId: (tenantId: string, appId: string) =>
+      cache.get(cacheKey('spByAppId', tenantId, appId.toLowerCase()), () => ops.getServicePrincipalByAppId(tenantId, appId)),
+    findResourceServicePrincipal: (tenantId: string, identifier: string) =>
+      cache.get(cacheKey('resource', tenantId, identifier), () => ops.findResourceServicePrincipal(tenantId, identifier)),
+    assignedAppRoleValues: (tenantId: string, principalId: string, resourceSpId: string) =>
+      cache.get(cacheKey('roleValues', tenantId, principalId.toLowerCase(), resourceSpId.toLowerCase()), () =>
+        ops.assignedAppRoleValues(tenantId, principalId, resourceSpId),
+      ),
+  };
+}
+
+/** A Directory bound to an open transaction: no shared cache, nested transactions reuse it. */
+function boundDirectory(ctx: DirectoryContext): Directory {
+  const directory: Directory = {
+    ...operations(ctx),
+    transaction: (fn) => fn(directory),
+    invalidate: () => ctx.cache.invalidate(),
+  };
+  return directory;
+}
+
+/**
+ * The directory over `storage`. Values returned by the cached methods (`getTenant`,
+ * `findTenantByDomain`, `getClientCredentials`, `getServicePrincipalByAppId`,
+ * `findResourceServicePrincipal`, `assignedAppRoleValues`) are shared and deep-frozen.
+ *
+ * Inside `transaction(fn)`, use only the directory passed to `fn` and call it sequentially:
+ * on SQLite the root directory waits for the transaction's connection, so calling it from
+ * `fn` would never return.
+ */
+export function createDirectory(storage: Storage, options: DirectoryOptions = {}): Directory {
+  const now = options.now ?? (() => new Date());
+  const cache = new DirectoryCache(options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS);
+  const ctx = createContext(storage, cache, now);
+  const ops = operations(ctx);
+
+  async function transaction<T>(fn: (directory: Directory) => Promise<T>): Promise<T> {
+    cache.invalidate();
+    let thrownByFn: unknown = undefined;
+    try {
+      return await storage.db.transaction().execute(async (trx) => {
+        try {
+          return await fn(boundDirectory(bindContext(ctx, trx)));
+        } catch (error) {
+          thrownByFn = error;
+          throw error;
+        }
+      });
+    } catch (error) {
+      // The caller's own errors (already typed by the directory, or theirs) pass through;
+      // a failed BEGIN/COMMIT is mapped like any storage error.
+      if (error === thrownByFn) throw error;
+      throw toDirectoryError(storage, error);
+    } finally {
+      cache.invalidate();
+    }
+  }
+
+  return { ...ops, ...cached(ops, cache), transaction, invalidate: () => cache.invalidate() };
+}

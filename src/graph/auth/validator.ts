@@ -1,0 +1,119 @@
+/**
+ * Graph's token validation (graph.md §4.1 steps 1 and 3; tokens.md §7.3): audience, lifetime,
+ * RS256 signature by a published key, an issuer of this Tessera whose tenant matches `tid` and
+ * exists, and for app-only tokens a client service principal in that tenant. Results are cached
+ * by the token's SHA-256 until `exp`, so the hot path does no RSA verify after the first call.
+ */
+import { createHash } from 'node:crypto';
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { GRAPH_APP_ID, GRAPH_RESOURCE_URI } from '../../directory/graph-catalog.js';
+import { isGuid } from '../../lib/ids.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
+import type { AppDeps } from '../../server/deps.js';
+import { GraphError, graphErrors } from '../errors.js';
+import { parseIssuer } from './issuer.js';
+import { createJwksResolver } from './jwks.js';
+import { principalFromClaims, type GraphPrincipal } from './principal.js';
+
+// tokens.md §5: Graph tokens carry the URI (with or without trailing slash) or the app id.
+const GRAPH_AUDIENCES: ReadonlySet<string> = new Set([GRAPH_RESOURCE_URI, `${GRAPH_RESOURCE_URI}/`, GRAPH_APP_ID]);
+/** tokens.md §7.3 step 5: libraries allow five minutes of clock skew. */
+export const CLOCK_SKEW_SECONDS = 300;
+
+export interface GraphTokenValidator {
+  /** The caller of a Graph request, or a 401 GraphError. */
+  validate(token: string): Promise<GraphPrincipal>;
+}
+
+export interface ValidatorOptions {
+  /** Bound of the validation cache (entries). */
+  maxEntries?: number;
+}
+
+type Deps = Pick<AppDeps, 'keys' | 'directory' | 'urls' | 'now'>;
+
+/** Decode without verifying; anything that is not a compact JWS is Graph's CompactToken error. */
+function decode(token: string): JWTPayload {
+  try {
+    if (token.split('.').length !== 3) throw new TypeError('not a compact JWS');
+    const header = decodeProtectedHeader(token);
+    const payload = decodeJwt(token);
+    // Only RS256 is ever issued (tokens.md §7.2); `none` and HMAC never reach jose.
+    if (header.alg !== 'RS256') throw graphErrors.tokenValidation();
+    return payload;
+  } catch (error) {
+    if (error instanceof GraphError) throw error;
+    throw graphErrors.compactToken();
+  }
+}
+
+function checkAudience(aud: JWTPayload['aud']): void {
+  const values = Array.isArray(aud) ? aud : [aud];
+  if (!values.some((a) => typeof a === 'string' && GRAPH_AUDIENCES.has(a))) throw graphErrors.invalidAudience();
+}
+
+function checkLifetime(payload: JWTPayload, nowSeconds: number): void {
+  if (typeof payload.exp !== 'number') throw graphErrors.tokenValidation();
+  if (nowSeconds > payload.exp + CLOCK_SKEW_SECONDS) throw graphErrors.tokenLifetime();
+  if (typeof payload.nbf === 'number' && payload.nbf > nowSeconds + CLOCK_SKEW_SECONDS) throw graphErrors.tokenLifetime();
+}
+
+export function createGraphTokenValidator(deps: Deps, options: ValidatorOptions = {}): GraphTokenValidator {
+  const clock = () => deps.now().getTime();
+  const cache = new TtlCache<string, GraphPrincipal>({ ttlMs: 60_000, maxEntries: options.maxEntries ?? 10_000, now: clock });
+  const jwks = createJwksResolver(deps.keys, clock);
+
+  async function verifySignature(token: string, currentDate: Date): Promise<JWTPayload> {
+    const verify = async () =>
+      (await jwtVerify(token, await jwks.current(), { algorithms: ['RS256'], clockTolerance: CLOCK_SKEW_SECONDS, currentDate })).payload;
+    try {
+      return await verify();
+    } catch (error) {
+      if (error instanceof errors.JWKSNoMatchingKey && (await jwks.refresh())) {
+        try {
+          return await verify();
+        } catch (retryError) {
+          throw graphErrors.tokenValidation(retryError);
+        }
+      }
+      throw graphErrors.tokenValidation(error);
+    }
+  }
+
+  /** The issuer must be one of ours, for the token's own tenant, and that tenant must exist. */
+  async function checkIssuer(payload: JWTPayload): Promise<void> {
+    const issuer = parseIssuer(payload.iss);
+    const tid = typeof payload.tid === 'string' ? payload.tid.toLowerCase() : '';
+    if (issuer === null || !isGuid(tid) || issuer.tenantId !== tid || !deps.urls.isOwnBase(issuer.base)) throw graphErrors.tokenValidation();
+    if ((await deps.directory.getTenant(tid)) === undefined) throw graphErrors.tokenValidation();
+  }
+
+  /** graph.md §4.1 step 3: an app-only caller must have a service principal in the tenant. */
+  async function checkCallingApplication(principal: GraphPrincipal): Promise<void> {
+    if (principal.kind !== 'app') return;
+    const sp = await deps.directory.getServicePrincipal(principal.tenantId, principal.objectId);
+    if (sp === undefined || !sp.accountEnabled || (principal.appId !== '' && sp.appId.toLowerCase() !== principal.appId)) {
+      throw graphErrors.identityNotFound();
+    }
+  }
+
+  return {
+    async validate(token) {
+      const digest = createHash('sha256').update(token).digest('base64url');
+      const hit = cache.get(digest);
+      if (hit !== undefined) return hit;
+
+      const now = deps.now();
+      const claims = decode(token);
+      checkAudience(claims.aud);
+      checkLifetime(claims, Math.floor(now.getTime() / 1000));
+      const payload = await verifySignature(token, now);
+      await checkIssuer(payload);
+      const principal = principalFromClaims(payload);
+      if (principal === null) throw graphErrors.tokenValidation();
+      await checkCallingApplication(principal);
+      cache.set(digest, principal, principal.expiresAt - now.getTime());
+      return principal;
+    },
+  };
+}

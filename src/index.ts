@@ -1,0 +1,142 @@
+/**
+ * Tessera's in-process API for test suites (design.md "Environment files and first run"):
+ * `startTessera({ environment })` boots a real HTTPS server on a random port over an in-memory
+ * SQLite database and returns URLs, ids and credentials, and `close()`.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig } from './config/load.js';
+import type { TesseraConfig } from './config/schema.js';
+import type { Directory } from './directory/directory.js';
+import { applyEnvironment, applyEnvironmentFile } from './environment/apply.js';
+import { applyDemo } from './environment/demo-apply.js';
+import type { AppliedApplication, AppliedEnvironment, AppliedGroup, AppliedTenant, AppliedUser } from './environment/result.js';
+import type { EnvironmentInput } from './environment/schema.js';
+import { createRuntime, listen, type Runtime } from './server/start.js';
+import type { KeyStore } from './tokens/keys/keystore.js';
+
+export { buildApp } from './app.js';
+export { loadConfig, ConfigError } from './config/load.js';
+export type { TesseraConfig } from './config/schema.js';
+export type * from './directory/directory.js';
+export type * from './directory/types.js';
+export type { KeyStore, SigningJwk, SigningKeyInfo } from './tokens/keys/keystore.js';
+export { applyEnvironment, applyEnvironmentFile } from './environment/apply.js';
+export { EnvironmentError } from './environment/errors.js';
+export type { EnvironmentInput, Environment } from './environment/schema.js';
+export type * from './environment/result.js';
+export { DEMO } from './environment/demo-values.js';
+
+/** Options of {@link startTessera}. */
+export interface StartTesseraOptions {
+  /** An environment object, or the path of an environment file (YAML or JSON). */
+  environment?: EnvironmentInput | string;
+  /** Database URL. Default `':memory:'` (a private in-memory SQLite database). */
+  database?: string;
+  /** TLS material (local CA) directory. Default: a fresh temporary directory, removed on close. */
+  dataDir?: string;
+  /** Listening port. Default 0: a free port. */
+  port?: number;
+  /** Listening address. Default `127.0.0.1`. */
+  host?: string;
+  /** Public base URL (issuer base). Default `https://localhost:<port>`. */
+  publicUrl?: string;
+  /** Default `'silent'`. */
+  logLevel?: TesseraConfig['logLevel'];
+  /** The clock (directory, keys, tokens). */
+  now?: () => Date;
+  /** Default true: no demo environment in-process unless `noDemo: false`. */
+  noDemo?: boolean;
+}
+
+/** A running in-process Tessera. */
+export interface TesseraInstance {
+  /** Base URL, e.g. `https://localhost:53127`. */
+  url: string;
+  /** `${url}/${tenant}`; the tenant defaults to the environment's first organization tenant (else `common`). */
+  authority(tenant?: string): string;
+  /** The local CA's certificate (trust it with `ca` options or NODE_EXTRA_CA_CERTS). */
+  caPem: string;
+  caFile: string;
+  /** What the environment (and the demo, if asked) created. */
+  tenants: AppliedTenant[];
+  applications: AppliedApplication[];
+  users: AppliedUser[];
+  groups: AppliedGroup[];
+  environment: AppliedEnvironment | null;
+  port: number;
+  app: FastifyInstance;
+  directory: Directory;
+  keys: KeyStore;
+  close(): Promise<void>;
+}
+
+/** Boots Tessera in this process. */
+export async function startTessera(options: StartTesseraOptions = {}): Promise<TesseraInstance> {
+  const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'tessera-')) : null;
+  const dataDir = options.dataDir ?? (tempDir as string);
+  const config = loadConfig({
+    env: {},
+    flags: {
+      port: options.port ?? 0,
+      host: options.host ?? '127.0.0.1',
+      publicUrl: options.publicUrl ?? null,
+      dataDir,
+      database: options.database ?? ':memory:',
+      logLevel: options.logLevel ?? 'silent',
+      noDemo: options.noDemo ?? true,
+    },
+  });
+  let runtime: Runtime | undefined;
+  const cleanup = async () => {
+    await runtime?.close();
+    if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
+  };
+  try {
+    runtime = await createRuntime(config, { now: options.now, masterKey: null });
+    const results: AppliedEnvironment[] = [];
+    if (!config.noDemo) results.push((await applyDemo(runtime.directory, { dataDir, now: runtime.now })).applied);
+    if (typeof options.environment === 'string') results.push(await applyEnvironmentFile(runtime.directory, options.environment));
+    else if (options.environment !== undefined) results.push(await applyEnvironment(runtime.directory, options.environment));
+    const server = await listen(runtime);
+    const tls = runtime.tls;
+    const merged = merge(results);
+    // The caller's own environment names the default tenant; the demo's comes second.
+    const firstTenant = [...results].reverse().flatMap((r) => r.tenants).find((t) => t.kind === 'organization')?.id ?? 'common';
+    let closed: Promise<void> | undefined;
+    return {
+      url: server.url,
+      authority: (tenant = firstTenant) => `${server.url}/${tenant}`,
+      caPem: tls?.caPem ?? '',
+      caFile: tls?.caFile ?? '',
+      tenants: merged?.tenants ?? [],
+      applications: merged?.applications ?? [],
+      users: merged?.users ?? [],
+      groups: merged?.groups ?? [],
+      environment: merged,
+      port: server.port,
+      app: server.app,
+      directory: runtime.directory,
+      keys: runtime.keys,
+      close: () => (closed ??= server.app.close().then(cleanup)),
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+function merge(results: AppliedEnvironment[]): AppliedEnvironment | null {
+  const [first, ...rest] = results;
+  if (first === undefined) return null;
+  return rest.reduce((a, b) => ({
+    tenants: [...a.tenants, ...b.tenants],
+    users: [...a.users, ...b.users],
+    groups: [...a.groups, ...b.groups],
+    applications: [...a.applications, ...b.applications],
+    created: Object.fromEntries(Object.entries(a.created).map(([k, v]) => [k, v + b.created[k as keyof typeof a.created]])) as AppliedEnvironment['created'],
+    warnings: [...a.warnings, ...b.warnings],
+  }), first);
+}

@@ -1,0 +1,102 @@
+/**
+ * `private_key_jwt` with a certificate registered on the app (protocol.md §4.2, spec/clients.md
+ * item 11): RS256 or PS256 only, key chosen by `x5t`/`x5t#S256`, 5 minutes of clock skew, one
+ * `aud` string naming the endpoint called or the tenant's issuer.
+ */
+import { X509Certificate } from 'node:crypto';
+import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
+import type { ClientCredentials } from '../../directory/directory.js';
+import { decodeBase64 } from '../../lib/base64url.js';
+import { OAuthError } from '../errors.js';
+import { findAssertionCertificate } from './assertion-certificate.js';
+
+/** RFC 7523 §2.2: the only `client_assertion_type` Entra accepts. */
+export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer';
+
+// protocol.md §4.2: RS256 (older docs, msal's SHA-1 path) and PS256 (current docs, SHA-256 path).
+// A fixed list: `none`, HS256 (e.g. keyed with the certificate's public key) and the rest fail.
+const ALGORITHMS = ['RS256', 'PS256'];
+// spec/clients.md item 11: at least five minutes of skew on iat/nbf/exp.
+const CLOCK_SKEW_SECONDS = 300;
+
+/** A client assertion decoded but not yet verified. */
+export interface ClientAssertion {
+  jwt: string;
+  header: ProtectedHeaderParameters;
+  payload: JWTPayload;
+}
+
+/** What a valid assertion must satisfy for this request. */
+export interface AssertionExpectations {
+  /** The token endpoint URL called and the tenant's v2 issuer (protocol.md §4.2). */
+  audiences: readonly string[];
+  now: Date;
+}
+
+/** @throws OAuthError AADSTS50027 (as `invalid_client`) when the value is not a compact JWS JWT. */
+export function decodeClientAssertion(jwt: string): ClientAssertion {
+  try {
+    return { jwt, header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) };
+  } catch (cause) {
+    throw malformed(cause);
+  }
+}
+
+/**
+ * Verifies a certificate-signed assertion of the app whose credentials are given. `iss`/`sub`
+ * were matched to the client by the caller.
+ *
+ * ENTRA-COMPAT: `jti` is not remembered. protocol.md §4.2 suggests refusing reuse as hardening,
+ * but msal-node re-sends one assertion for 10 minutes (spec/clients.md item 11), so reuse within
+ * the assertion's lifetime is allowed, as Entra allows it.
+ *
+ * @throws OAuthError AADSTS700027 (algorithm, key, signature), AADSTS700024 (time window),
+ * AADSTS5002741 (several audiences), AADSTS700023 (wrong audience), AADSTS50027 (malformed).
+ */
+export async function verifyCertificateAssertion(assertion: ClientAssertion, credentials: ClientCredentials, expect: AssertionExpectations): Promise<void> {
+  const appId = credentials.application.appId;
+  const alg = assertion.header.alg;
+  if (alg === undefined || !ALGORITHMS.includes(alg)) {
+    throw new OAuthError(700027, [`[Reason - The signing algorithm '${String(alg).slice(0, 20)}' is not accepted; client assertions are signed with RS256 or PS256.]`]);
+  }
+  const certificate = findAssertionCertificate(assertion.header, credentials.certificates, expect.now, appId);
+  const publicKey = new X509Certificate(decodeBase64(certificate.key)).publicKey;
+  try {
+    await jwtVerify(assertion.jwt, publicKey, { algorithms: ALGORITHMS, currentDate: expect.now, clockTolerance: CLOCK_SKEW_SECONDS, requiredClaims: ['exp'] });
+  } catch (error) {
+    throw verificationError(error, assertion.payload, expect.now);
+  }
+  checkAudience(assertion.payload.aud, expect.audiences);
+}
+
+/** protocol.md §4.2: `aud` is one string, the endpoint called or the issuer; arrays are refused. */
+function checkAudience(aud: unknown, accepted: readonly string[]): void {
+  if (Array.isArray(aud)) throw new OAuthError(5002741);
+  if (typeof aud !== 'string' || !accepted.includes(aud)) throw new OAuthError(700023, [], { cause: `assertion aud ${JSON.stringify(aud)?.slice(0, 200)}` });
+}
+
+function verificationError(error: unknown, payload: JWTPayload, now: Date): OAuthError {
+  if (error instanceof errors.JWTExpired || (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf' && error.reason === 'check_failed')) {
+    return new OAuthError(700024, [now.toISOString(), epochIso(payload.nbf), epochIso(payload.exp)]);
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) {
+    return new OAuthError(700027, ['[Reason - The signature of the client assertion does not verify with the registered certificate.]']);
+  }
+  if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
+    return malformed(error);
+  }
+  // Key/algorithm mismatches (e.g. a certificate whose key cannot do RS256/PS256).
+  return new OAuthError(700027, ['[Reason - The registered certificate cannot verify this client assertion.]'], { cause: error });
+}
+
+function malformed(cause: unknown): OAuthError {
+  // protocol.md §12.4 maps 50027 to `invalid_grant` for jwt-bearer grants; as a client
+  // credential it is a client-authentication failure.
+  return new OAuthError(50027, [], { error: 'invalid_client', status: 401, cause });
+}
+
+function epochIso(value: unknown): string {
+  if (typeof value !== 'number') return 'not given';
+  const date = new Date(value * 1000);
+  return Number.isNaN(date.getTime()) ? String(value) : date.toISOString();
+}

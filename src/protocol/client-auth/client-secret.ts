@@ -1,0 +1,26 @@
+/**
+ * `client_secret_post` / `client_secret_basic` (protocol.md §4.1): the presented secret against
+ * the app's stored digests, in constant time (design.md Security), then its validity window.
+ */
+import type { ClientCredentials } from '../../directory/directory.js';
+import { verifySecret } from '../../directory/credentials.js';
+import { OAuthError } from '../errors.js';
+
+/**
+ * @throws OAuthError AADSTS7000215 (no stored secret matches, or the matching one is not valid
+ * yet), AADSTS7000222 (the matching secret has expired).
+ */
+export function verifyClientSecret(credentials: ClientCredentials, presented: string, now: Date): void {
+  const appId = credentials.application.appId;
+  // Every digest is checked (no early exit), so timing does not reveal which one matched.
+  let matched: ClientCredentials['secrets'][number] | undefined;
+  for (const secret of credentials.secrets) {
+    if (verifySecret(presented, secret.secretHash) && matched === undefined) matched = secret;
+  }
+  if (matched === undefined) throw new OAuthError(7000215, [appId]);
+  const at = now.getTime();
+  if (at > Date.parse(matched.endDateTime)) throw new OAuthError(7000222, [appId], { cause: `secret ${matched.keyId} expired ${matched.endDateTime}` });
+  // ENTRA-COMPAT: a secret before its startDateTime is answered like a wrong one (Entra's
+  // reference names no separate code for it).
+  if (at < Date.parse(matched.startDateTime)) throw new OAuthError(7000215, [appId], { cause: `secret ${matched.keyId} not valid before ${matched.startDateTime}` });
+}

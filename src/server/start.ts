@@ -1,0 +1,123 @@
+/**
+ * Start-up orchestration (shared/style.md: build/listen split): open storage (migrating it),
+ * the Directory, the KeyStore with its keys, the consumers tenant, TLS material and public URLs;
+ * then `buildApp` and listen. The CLI, the worker processes and `startTessera` all go through
+ * here, so a server started any way is built the same way.
+ */
+import { mkdir } from 'node:fs/promises';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../app.js';
+import type { TesseraConfig } from '../config/schema.js';
+import type { Directory } from '../directory/directory.js';
+import { createDirectory } from '../directory/index.js';
+import { openStorage, type Storage } from '../storage/index.js';
+import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
+import type { KeyStore } from '../tokens/keys/keystore.js';
+import type { AppDeps } from './deps.js';
+import { databaseUrlOf } from './start-database.js';
+import { createPublicUrls, type PublicUrls } from './public-url.js';
+import { resolveServerTls, serverHostNames, type ServerTls } from './start-tls.js';
+
+/** Everything a server is built from, open and ready; `close()` releases the database. */
+export interface Runtime {
+  config: TesseraConfig;
+  storage: Storage;
+  directory: Directory;
+  keys: KeyStore;
+  tls: ServerTls | null;
+  now: () => Date;
+  /** The database URL actually opened. */
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** Options of {@link createRuntime}. */
+export interface RuntimeOptions {
+  now?: () => Date;
+  /** TESSERA_MASTER_KEY; `undefined` reads the environment, `null` disables sealing. */
+  masterKey?: string | null;
+  /**
+   * Make sure signing keys and the consumers tenant exist (default true). Worker processes pass
+   * false: the primary did it once before forking them.
+   */
+  prepare?: boolean;
+}
+
+/** Opens storage, directory and keys; prepares keys and the consumers tenant; loads TLS. */
+export async function createRuntime(config: TesseraConfig, options: RuntimeOptions = {}): Promise<Runtime> {
+  const now = options.now ?? (() => new Date());
+  const databaseUrl = databaseUrlOf(config);
+  // SQLite creates its file but not the directory; the data dir also holds TLS material.
+  if (!/^postgres(ql)?:/i.test(databaseUrl) && databaseUrl !== ':memory:') await mkdir(config.dataDir, { recursive: true });
+  const storage = await openStorage(databaseUrl);
+  try {
+    const directory = createDirectory(storage, { now });
+    const keys = createDatabaseKeyStore(storage.db, { masterKey: options.masterKey, now });
+    if (options.prepare !== false) {
+      await keys.ensureKeys();
+      await directory.ensureConsumersTenant();
+    }
+    const tls = await resolveServerTls(config, { now });
+    return { config, storage, directory, keys, tls, now, databaseUrl, close: () => storage.close() };
+  } catch (error) {
+    await storage.close();
+    throw error;
+  }
+}
+
+/** A listening server. */
+export interface RunningServer {
+  app: FastifyInstance;
+  /** The bound port (the real one when the config said 0). */
+  port: number;
+  /** The default public base URL (issuer base), e.g. `https://localhost:8443`. */
+  url: string;
+  urls: PublicUrls;
+}
+
+/**
+ * Builds the app over `runtime` and listens on `config.host:config.port`. With port 0 the public
+ * URL follows the port the system picked.
+ */
+export async function listen(runtime: Runtime): Promise<RunningServer> {
+  const { config } = runtime;
+  const hostNames = serverHostNames(config);
+  const late = latePublicUrls({ publicUrl: config.publicUrl, http: config.http, port: config.port, hostNames });
+  const deps: AppDeps = {
+    config,
+    storage: runtime.storage,
+    directory: runtime.directory,
+    keys: runtime.keys,
+    urls: late.urls,
+    now: runtime.now,
+    tls: runtime.tls ? { cert: runtime.tls.cert, key: runtime.tls.key } : null,
+  };
+  const app = await buildApp(deps);
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : config.port;
+  if (port !== config.port) late.setPort(port);
+  return { app, port, url: late.urls.defaultBase, urls: late.urls };
+}
+
+/** PublicUrls whose default base can follow the port chosen at listen time (port 0). */
+function latePublicUrls(options: Parameters<typeof createPublicUrls>[0]): { urls: PublicUrls; setPort(port: number): void } {
+  let inner = createPublicUrls(options);
+  const urls: PublicUrls = {
+    baseFor: (request) => inner.baseFor(request),
+    originFor: (request) => inner.originFor(request),
+    isOwnBase: (base) => inner.isOwnBase(base),
+    get pathPrefix() {
+      return inner.pathPrefix;
+    },
+    get defaultBase() {
+      return inner.defaultBase;
+    },
+  };
+  return { urls, setPort: (port) => (inner = createPublicUrls({ ...options, port })) };
+}

@@ -1,0 +1,48 @@
+/**
+ * The storage conformance suite: one set of behaviours, run unchanged against every dialect
+ * (shared/style.md convention 15). Each dialect's test file passes a factory that opens a
+ * Storage on the same database every time it is called.
+ */
+import { after, before, describe } from 'node:test';
+import type { Storage } from '../../src/storage/index.js';
+import { applicationCases } from './conformance/applications.js';
+import { consentCases } from './conformance/consent.js';
+import { listingCases } from './conformance/listing.js';
+import { schemaCases } from './conformance/schema.js';
+import type { Suite } from './conformance/suite.js';
+import { tenantCases } from './conformance/tenants.js';
+import { transactionCases } from './conformance/transactions.js';
+import { userAndGroupCases } from './conformance/users-groups.js';
+
+/** Register the whole suite under `name` for storages made by `open`. */
+export function storageConformance(name: string, open: () => Promise<Storage>): void {
+  describe(`storage conformance: ${name}`, () => {
+    const opened: Storage[] = [];
+    let storage: Storage | undefined;
+    const suite: Suite = {
+      open: async () => {
+        const s = await open();
+        opened.push(s);
+        return s;
+      },
+      get storage() {
+        if (storage === undefined) throw new Error('storage not opened yet');
+        return storage;
+      },
+    };
+    before(async () => {
+      storage = await suite.open();
+    });
+    after(async () => {
+      for (const s of opened) await s.close();
+    });
+
+    schemaCases(suite);
+    tenantCases(suite);
+    userAndGroupCases(suite);
+    applicationCases(suite);
+    consentCases(suite);
+    listingCases(suite);
+    transactionCases(suite);
+  });
+}

@@ -1,0 +1,63 @@
+/** Shared helpers of the conformance suite. */
+import { randomBytes } from 'node:crypto';
+import { createDirectory, type Directory, type Tenant } from '../../../src/directory/index.js';
+import type { Storage } from '../../../src/storage/index.js';
+
+export interface Suite {
+  /** Open another Storage on the same database (closed by the suite). */
+  open(): Promise<Storage>;
+  /** The Storage opened before the tests. */
+  readonly storage: Storage;
+}
+
+/** A directory over the suite's storage; cache on by default, as in production. */
+export function directoryOf(suite: Suite, options: { cacheTtlMs?: number; now?: () => Date } = {}): Directory {
+  return createDirectory(suite.storage, options);
+}
+
+/** A short random label so tests on a shared database never collide. */
+export function label(prefix = 't'): string {
+  return `${prefix}${randomBytes(4).toString('hex')}`;
+}
+
+/** Create a fresh tenant with a unique initial domain and optional custom domains. */
+export async function freshTenant(directory: Directory, customDomains: string[] = []): Promise<Tenant> {
+  const name = label('contoso');
+  return directory.createTenant({ displayName: `Tenant ${name}`, initialDomain: name, customDomains });
+}
+
+/** The initial domain of a tenant. */
+export function initialDomain(tenant: Tenant): string {
+  const domain = tenant.domains.find((d) => d.isInitial);
+  if (domain === undefined) throw new Error('tenant without initial domain');
+  return domain.name;
+}
+
+/** Every text value in every table, for "the secret is stored nowhere" assertions. */
+export async function allStoredText(storage: Storage): Promise<string[]> {
+  const tables = [
+    'tenants', 'domains', 'users', 'directory_role_assignments', 'groups', 'group_members', 'applications',
+    'password_credentials', 'key_credentials', 'federated_identity_credentials', 'service_principals',
+    'oauth2_permission_grants', 'app_role_assignments', 'signing_keys', 'settings',
+  ] as const;
+  const values: string[] = [];
+  for (const table of tables) {
+    const rows = await storage.db.selectFrom(table).selectAll().execute();
+    for (const row of rows) for (const value of Object.values(row)) if (typeof value === 'string') values.push(value);
+  }
+  return values;
+}
+
+/** Rejects with a directory error of this class and code. */
+export async function rejectsWith(promise: Promise<unknown>, kind: string, code?: string): Promise<void> {
+  try {
+    await promise;
+  } catch (error) {
+    const e = error as { kind?: string; code?: string; message?: string };
+    if (e.kind !== kind || (code !== undefined && e.code !== code)) {
+      throw new Error(`expected ${kind}${code ? `/${code}` : ''}, got ${String(e.kind)}/${String(e.code)}: ${String(e.message)}`, { cause: error });
+    }
+    return;
+  }
+  throw new Error(`expected ${kind}${code ? `/${code}` : ''}, but it resolved`);
+}
