@@ -3,7 +3,8 @@
 // sources through tsx (a development checkout).
 import { existsSync } from 'node:fs';
 import { spawn } from 'node:child_process';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import process from 'node:process';
+import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 
 const built = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 if (existsSync(built)) {

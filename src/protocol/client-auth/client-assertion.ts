@@ -3,10 +3,12 @@
  * item 11): RS256 or PS256 only, key chosen by `x5t`/`x5t#S256`, 5 minutes of clock skew, one
  * `aud` string naming the endpoint called or the tenant's issuer.
  */
-import { X509Certificate } from 'node:crypto';
+import { X509Certificate, type KeyObject } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload, type ProtectedHeaderParameters } from 'jose';
 import type { ClientCredentials } from '../../directory/directory.js';
 import { decodeBase64 } from '../../lib/base64url.js';
+import { TtlCache } from '../../lib/ttl-cache.js';
+import type { KeyCredential } from '../../directory/types.js';
 import { OAuthError } from '../errors.js';
 import { findAssertionCertificate } from './assertion-certificate.js';
 
@@ -18,6 +20,10 @@ export const JWT_BEARER_ASSERTION_TYPE = 'urn:ietf:params:oauth:client-assertion
 const ALGORITHMS = ['RS256', 'PS256'];
 // spec/clients.md item 11: at least five minutes of skew on iat/nbf/exp.
 const CLOCK_SKEW_SECONDS = 300;
+
+// Public keys of registered certificates by SHA-256 thumbprint: a certificate never changes under
+// its thumbprint, and reusing one KeyObject lets jose reuse its imported CryptoKey as well.
+const publicKeys = new TtlCache<string, KeyObject>({ ttlMs: 10 * 60_000, maxEntries: 1_000 });
 
 /** A client assertion decoded but not yet verified. */
 export interface ClientAssertion {
@@ -37,8 +43,8 @@ export interface AssertionExpectations {
 export function decodeClientAssertion(jwt: string): ClientAssertion {
   try {
     return { jwt, header: decodeProtectedHeader(jwt), payload: decodeJwt(jwt) };
-  } catch (cause) {
-    throw malformed(cause);
+  } catch (error) {
+    throw malformed(error instanceof Error ? `${error.name}: ${error.message}` : 'undecodable');
   }
 }
 
@@ -60,13 +66,22 @@ export async function verifyCertificateAssertion(assertion: ClientAssertion, cre
     throw new OAuthError(700027, [`[Reason - The signing algorithm '${String(alg).slice(0, 20)}' is not accepted; client assertions are signed with RS256 or PS256.]`]);
   }
   const certificate = findAssertionCertificate(assertion.header, credentials.certificates, expect.now, appId);
-  const publicKey = new X509Certificate(decodeBase64(certificate.key)).publicKey;
+  const publicKey = publicKeyOf(certificate);
   try {
     await jwtVerify(assertion.jwt, publicKey, { algorithms: ALGORITHMS, currentDate: expect.now, clockTolerance: CLOCK_SKEW_SECONDS, requiredClaims: ['exp'] });
   } catch (error) {
     throw verificationError(error, assertion.payload, expect.now);
   }
   checkAudience(assertion.payload.aud, expect.audiences);
+}
+
+function publicKeyOf(certificate: KeyCredential): KeyObject {
+  let key = publicKeys.get(certificate.thumbprintSha256);
+  if (key === undefined) {
+    key = new X509Certificate(decodeBase64(certificate.key)).publicKey;
+    publicKeys.set(certificate.thumbprintSha256, key);
+  }
+  return key;
 }
 
 /** protocol.md §4.2: `aud` is one string, the endpoint called or the issuer; arrays are refused. */
@@ -76,6 +91,8 @@ function checkAudience(aud: unknown, accepted: readonly string[]): void {
 }
 
 function verificationError(error: unknown, payload: JWTPayload, now: Date): OAuthError {
+  // Only the error's text goes to the log: jose errors carry the assertion's claims.
+  const cause = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   if (error instanceof errors.JWTExpired || (error instanceof errors.JWTClaimValidationFailed && error.claim === 'nbf' && error.reason === 'check_failed')) {
     return new OAuthError(700024, [now.toISOString(), epochIso(payload.nbf), epochIso(payload.exp)]);
   }
@@ -83,13 +100,13 @@ function verificationError(error: unknown, payload: JWTPayload, now: Date): OAut
     return new OAuthError(700027, ['[Reason - The signature of the client assertion does not verify with the registered certificate.]']);
   }
   if (error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWSInvalid || error instanceof errors.JWTInvalid) {
-    return malformed(error);
+    return malformed(cause);
   }
   // Key/algorithm mismatches (e.g. a certificate whose key cannot do RS256/PS256).
-  return new OAuthError(700027, ['[Reason - The registered certificate cannot verify this client assertion.]'], { cause: error });
+  return new OAuthError(700027, ['[Reason - The registered certificate cannot verify this client assertion.]'], { cause });
 }
 
-function malformed(cause: unknown): OAuthError {
+function malformed(cause: string): OAuthError {
   // protocol.md §12.4 maps 50027 to `invalid_grant` for jwt-bearer grants; as a client
   // credential it is a client-authentication failure.
   return new OAuthError(50027, [], { error: 'invalid_client', status: 401, cause });

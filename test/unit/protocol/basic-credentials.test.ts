@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseBasicAuthorization } from '../../../src/protocol/client-auth/basic.js';
+import { readPresentedCredentials } from '../../../src/protocol/client-auth/presented.js';
 import { OAuthError } from '../../../src/protocol/errors.js';
 
 const basic = (text: string) => `Basic ${Buffer.from(text, 'utf8').toString('base64')}`;
@@ -22,5 +23,24 @@ describe('HTTP Basic client credentials (RFC 6749 §2.3.1)', () => {
     for (const header of ['Basic', 'Basic !!!', basic('no-colon'), basic(':secret-without-id'), basic('client:'), basic('client:%zz')]) {
       assert.throws(() => parseBasicAuthorization(header), (error: OAuthError) => error.aadsts === 50012 && error.status === 401 && error.error === 'invalid_client', header);
     }
+  });
+});
+
+describe('presented client credentials (protocol.md §4.1)', () => {
+  const auth = { authorization: basic('client:s3cret') };
+
+  it('collects client_id, a body secret, Basic or an assertion; empty values count as absent', () => {
+    assert.deepEqual(readPresentedCredentials({ client_id: 'c', client_secret: 's' }, {}), { clientIdParam: 'c', basic: null, secret: 's', assertion: undefined });
+    assert.deepEqual(readPresentedCredentials({ client_id: '', client_secret: '' }, auth), { clientIdParam: undefined, basic: { clientId: 'client', clientSecret: 's3cret' }, secret: undefined, assertion: undefined });
+    assert.deepEqual(readPresentedCredentials({ client_assertion: 'a.b.c' }, {}).assertion, { type: undefined, value: 'a.b.c' });
+  });
+
+  it('refuses two credentials at once and a client_id that differs from Basic (AADSTS9002313)', () => {
+    const malformed = (error: OAuthError) => error.aadsts === 9002313 && error.status === 400;
+    assert.throws(() => readPresentedCredentials({ client_secret: 's' }, auth), malformed);
+    assert.throws(() => readPresentedCredentials({ client_secret: 's', client_assertion: 'a.b.c' }, {}), malformed);
+    assert.throws(() => readPresentedCredentials({ client_id: 'other' }, auth), malformed);
+    // Client ids are GUIDs: case does not matter.
+    assert.equal(readPresentedCredentials({ client_id: 'CLIENT' }, auth).basic?.clientId, 'client');
   });
 });
