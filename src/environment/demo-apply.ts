@@ -3,7 +3,7 @@
  * the demo environment applied through the normal engine, and `demo.json` (mode 0600) with
  * everything a developer needs to call Tessera.
  */
-import { chmod, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { Directory } from '../directory/directory.js';
@@ -31,6 +31,7 @@ async function ensureDaemonCertificate(dataDir: string, now: Date): Promise<Demo
   const privateKeyFile = join(dataDir, DEMO.files.privateKey);
   const existing = await readPair(certificateFile, privateKeyFile);
   if (existing !== null) return { certificateFile, privateKeyFile, certificatePem: existing };
+  await mkdir(dataDir, { recursive: true });
   const keys = await generateKeyPair('rsa-2048');
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 2);

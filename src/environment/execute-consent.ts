@@ -16,7 +16,7 @@ export async function executeConsent(dir: Directory, c: ConsentPlan): Promise<bo
   } else {
     const client = await at([...c.path, 'application'], () => dir.ensureServicePrincipal(c.tenantId, c.clientAppId));
     for (const grant of c.grants) {
-      const path = [...c.path, 'permissions', grant.resource.displayName];
+      const path = [...c.path, 'permissions', grant.key ?? grant.resource.displayName];
       const resource = await at(path, () => dir.ensureServicePrincipal(c.tenantId, grant.resource.appId));
       for (const role of grant.roles) {
         await at(path, () => dir.assignAppRole(c.tenantId, { principalId: client.id, principalType: 'ServicePrincipal', resourceId: resource.id, appRoleId: role.id }));

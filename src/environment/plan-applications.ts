@@ -142,7 +142,7 @@ export async function resolveRequired(
     }
     const { resolved, problems } = resolvePermissionSet(resource, set, options);
     for (const p of problems) ctx.issues.add([...path, key, ...p.path], p.message);
-    out.push(resolved);
+    out.push({ ...resolved, key });
   }
   return out;
 }

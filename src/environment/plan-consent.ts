@@ -53,6 +53,10 @@ export async function planConsents(
     let grants: ResolvedPermissions[] | 'required';
     if (entry.permissions !== undefined) {
       grants = await resolveRequired(ctx, lookup, entry.permissions, [...path, 'permissions'], { delegatedOnly: userId !== null });
+      // protocol.md §14.1: application permissions are consented by an admin only.
+      for (const g of grants) {
+        if (userId !== null && g.roles.length > 0) ctx.issues.add([...path, 'permissions', g.key ?? g.resource.displayName], 'a user consents to delegated permissions only; application permissions need admin consent (no user)');
+      }
     } else if (userId === null) {
       grants = 'required';
     } else {

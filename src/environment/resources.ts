@@ -31,6 +31,8 @@ export const graphDefinition: ResourceDefinition = {
 /** Permissions of one resource, resolved to ids. */
 export interface ResolvedPermissions {
   resource: ResourceDefinition;
+  /** The key the file named the resource by, for error paths. */
+  key?: string;
   roles: AppRole[];
   scopes: PermissionScope[];
 }

@@ -189,8 +189,13 @@ export const environmentSchema = z.strictObject({
 
 /** A validated environment (what `applyEnvironment` takes). */
 export type Environment = z.infer<typeof environmentSchema>;
-/** The input shape (what a file or a test writes). */
-export type EnvironmentInput = z.input<typeof environmentSchema>;
+/** One tenant as a file or a test writes it (`name` / `domains`: aliases of `domain` / `customDomains`). */
+export type EnvironmentTenantInput = z.input<typeof tenantObject> & { name?: string; domains?: string[] };
+/** The input shape (what a file or a test writes). Spelled out: the alias preprocessing would make it `unknown`. */
+export interface EnvironmentInput {
+  $schema?: string;
+  tenants: EnvironmentTenantInput[];
+}
 export type EnvironmentTenant = z.infer<typeof tenantObject>;
 export type EnvironmentUser = z.infer<typeof user>;
 export type EnvironmentGroup = z.infer<typeof group>;

@@ -57,7 +57,9 @@ export async function createRuntime(config: TesseraConfig, options: RuntimeOptio
       await keys.ensureKeys();
       await directory.ensureConsumersTenant();
     }
-    const tls = await resolveServerTls(config, { now });
+    // Real clock on purpose: clients check the server certificate against theirs, even when a
+    // test freezes Tessera's clock.
+    const tls = await resolveServerTls(config);
     return { config, storage, directory, keys, tls, now, databaseUrl, close: () => storage.close() };
   } catch (error) {
     await storage.close();

@@ -78,9 +78,11 @@ describe('tessera apply', () => {
 
   it('refuses an unknown permission name after resolving, with nothing written', async () => {
     const before = await counts();
+    const bytes = await readFile(file('tessera.db'));
     const result = await runCli(['apply', file('bad-reference.yaml'), '--database', database]);
     assert.equal(result.code, 2);
     assert.match(result.stderr, /tenants\[0\]\.applications\[1\]\.requiredPermissions\["Microsoft Graph"\]\[0\]: Microsoft Graph has no permission 'User\.Read\.Everything'/);
+    assert.deepEqual(await readFile(file('tessera.db')), bytes, 'the transaction was rolled back');
     assert.deepEqual(await counts(), before);
   });
 

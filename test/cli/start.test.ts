@@ -6,7 +6,7 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -123,5 +123,25 @@ describe('tessera start', () => {
     const info = JSON.parse(await readFile(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
     assert.equal(info.url, again, 'demo.json follows the new port');
     assert.equal(await server.stop('SIGINT'), 0);
+  });
+
+  it('applies --environment instead of the demo, idempotently at every start, configured through TESSERA_* variables', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'tessera-cli-env-'));
+    try {
+      const envFile = join(dir, 'env.yaml');
+      await writeFile(envFile, 'tenants:\n  - domain: startenv\n    users: [{ userPrincipalName: ada, password: Ada-Pass-1! }]\n');
+      const env = { TESSERA_DATA_DIR: join(dir, 'data'), TESSERA_PORT: '0', TESSERA_LOG_LEVEL: 'warn' };
+      for (const expected of [/Applied .*env\.yaml: created 1 tenant, 1 user/, /Applied .*env\.yaml: already up to date, nothing created/]) {
+        server = startCli(['--environment', envFile], env);
+        const url = (await server.waitFor(LISTENING))[1] ?? '';
+        await server.waitFor(expected);
+        const ca = await readFile(join(dir, 'data', 'ca.pem'));
+        assert.equal((await getJson(`${url}/startenv.onmicrosoft.com/v2.0/.well-known/openid-configuration`, ca)).status, 200);
+        assert.equal(existsSync(join(dir, 'data', 'demo.json')), false, 'no demo with an environment file');
+        assert.equal(await server.stop('SIGTERM'), 0);
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -144,7 +144,11 @@ for (const [dialect, database] of dialects) {
             applications: [
               { displayName: 'App', requiredPermissions: { 'Microsoft Graph': ['User.Fly'], 'Unknown API': ['x'], 'Microsoft Graph ': { application: ['User.Read'] } } },
             ],
-            consent: [{ application: 'App', user: 'erin' }, { application: 'Nope' }],
+            consent: [
+              { application: 'App', user: 'erin' },
+              { application: 'Nope' },
+              { application: 'App', user: 'dan', permissions: { 'Microsoft Graph': { application: ['User.Read.All'] } } },
+            ],
           },
         ],
       };
@@ -157,6 +161,7 @@ for (const [dialect, database] of dialects) {
         "tenants[0].groups[0].members[0]: no user, group or application 'nobody@woodgrove.onmicrosoft.com' in this tenant",
         "tenants[0].consent[0].user: no user 'erin' in this tenant",
         "tenants[0].consent[1].application: no application 'Nope' in the file or the directory",
+        'tenants[0].consent[2].permissions["Microsoft Graph"]: a user consents to delegated permissions only; application permissions need admin consent (no user)',
       ]);
       assert.deepEqual(await rowCounts(storage.db), before);
     });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -23,6 +24,15 @@ function call(url: string, ca: string, form?: Record<string, string>): Promise<{
     });
     req.on('error', reject);
     req.end(body);
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
   });
 }
 
@@ -109,6 +119,20 @@ describe('startTessera options', () => {
       await tessera.close();
     }
     assert.ok(existsSync(join(dataDir, 'ca.pem')), 'a given data dir is kept');
+  });
+
+  it('serves the protocol under the path prefix of a public URL', async () => {
+    const port = await freePort();
+    const tessera = await startTessera({ port, publicUrl: `https://localhost:${port}/id`, environment: { tenants: [{ id: CONTOSO, domain: 'contoso' }] } });
+    try {
+      assert.equal(tessera.url, `https://localhost:${port}/id`);
+      const { status, body } = await call(`${tessera.authority()}/v2.0/.well-known/openid-configuration`, tessera.caPem);
+      assert.equal(status, 200);
+      assert.equal(body.issuer, `https://localhost:${port}/id/${CONTOSO}/v2.0`);
+      assert.equal(body.token_endpoint, `https://localhost:${port}/id/${CONTOSO}/oauth2/v2.0/token`);
+    } finally {
+      await tessera.close();
+    }
   });
 
   it('creates the demo environment when asked (noDemo: false)', async () => {

@@ -10,7 +10,7 @@ import type { TesseraConfig } from '../../config/schema.js';
 import { onShutdownSignal } from '../../server/shutdown.js';
 import { createRuntime, listen, type Runtime } from '../../server/start.js';
 import { isTesseraWorker, runWorker, startWorkers } from '../../server/workers.js';
-import { UsageError } from '../errors.js';
+import { CliFailure, UsageError } from '../errors.js';
 import { collect, integer } from '../options.js';
 import { prepareEnvironment } from '../start-environment.js';
 
@@ -90,7 +90,10 @@ async function start(config: TesseraConfig): Promise<void> {
   try {
     const prepared = await prepareEnvironment(runtime);
     if (config.workers === 1) {
-      const server = await listen(runtime);
+      const server = await listen(runtime).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'EADDRINUSE') throw new CliFailure(`${config.host}:${config.port} is already in use: choose another --port`);
+        throw error;
+      });
       url = server.url;
       stop = async () => {
         await server.app.close();

@@ -37,7 +37,7 @@ export function parseBasicAuthorization(header: string | undefined): BasicCreden
   return { clientId, clientSecret };
 }
 
-/** RFC 6749 §2.3.1 → application/x-www-form-urlencoded: `+` is a space, then %-decoding. */
+// RFC 6749 §2.3.1 → application/x-www-form-urlencoded: `+` is a space, then %-decoding.
 function formDecode(value: string): string | null {
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));

@@ -84,7 +84,7 @@ function publicKeyOf(certificate: KeyCredential): KeyObject {
   return key;
 }
 
-/** protocol.md §4.2: `aud` is one string, the endpoint called or the issuer; arrays are refused. */
+// protocol.md §4.2: `aud` is one string, the endpoint called or the issuer; arrays are refused.
 function checkAudience(aud: unknown, accepted: readonly string[]): void {
   if (Array.isArray(aud)) throw new OAuthError(5002741);
   if (typeof aud !== 'string' || !accepted.includes(aud)) throw new OAuthError(700023, [], { cause: `assertion aud ${JSON.stringify(aud)?.slice(0, 200)}` });

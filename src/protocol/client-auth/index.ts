@@ -78,10 +78,8 @@ async function authenticateWithAssertion(ctx: TokenRequestContext, presented: Pr
   return authenticated(credentials, 'private_key_jwt', '2');
 }
 
-/**
- * protocol.md §4.2: `aud` is the token endpoint the client called (the tenant's GUID spelling of
- * the same endpoint too) or the tenant's v2 issuer (openid-client's choice).
- */
+// protocol.md §4.2: `aud` is the token endpoint the client called (the tenant's GUID spelling of
+// the same endpoint too) or the tenant's v2 issuer (openid-client's choice).
 function assertionAudiences(ctx: TokenRequestContext): string[] {
   const tenant = ctx.tenant.tenant;
   if (tenant === null) return [ctx.tokenEndpointUrl];
@@ -89,7 +87,7 @@ function assertionAudiences(ctx: TokenRequestContext): string[] {
   return [ctx.tokenEndpointUrl, byId, issuerV2(ctx.base, tenant.id)];
 }
 
-/** protocol.md §4.3: client credentials must never be used from a browser (an `Origin` header). */
+// protocol.md §4.3: client credentials must never be used from a browser (an `Origin` header).
 function refuseCredentialFromBrowser(ctx: TokenRequestContext): void {
   const origin = ctx.request.headers.origin;
   if (origin !== undefined && origin !== '') throw new OAuthError(9002326, [origin.slice(0, 200)]);

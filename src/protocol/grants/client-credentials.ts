@@ -36,16 +36,14 @@ export const clientCredentials: Grant = {
   },
 };
 
-/**
- * protocol.md §2.2, §17: client credentials need a specific tenant; `common`, `organizations`
- * and `consumers` (the personal-accounts tenant holds no daemon apps) → AADSTS50059.
- */
+// protocol.md §2.2, §17: client credentials need a specific tenant; `common`, `organizations`
+// and `consumers` (the personal-accounts tenant holds no daemon apps) → AADSTS50059.
 function requireTenant(ctx: TokenRequestContext): Tenant {
   if (ctx.tenant.alias !== null || ctx.tenant.tenant === null) throw new OAuthError(50059);
   return ctx.tenant.tenant;
 }
 
-/** v2: one `{resource}/.default` scope (protocol.md §5.3); v1: `resource` (protocol.md §9.2). */
+// v2: one `{resource}/.default` scope (protocol.md §5.3); v1: `resource` (protocol.md §9.2).
 function requestedResource(ctx: TokenRequestContext): string {
   const name = ctx.endpointVersion === 'v2' ? 'scope' : 'resource';
   const value = ctx.params[name];
@@ -53,10 +51,8 @@ function requestedResource(ctx: TokenRequestContext): string {
   return ctx.endpointVersion === 'v2' ? clientCredentialsResource(value) : value;
 }
 
-/**
- * protocol.md §5.3: the client's service principal must exist in the token's tenant (home
- * tenant, or another one after consent to a multi-tenant app) → else AADSTS700016.
- */
+// protocol.md §5.3: the client's service principal must exist in the token's tenant (home
+// tenant, or another one after consent to a multi-tenant app) → else AADSTS700016.
 function checkClientInTenant(ctx: TokenRequestContext, client: AuthenticatedClient, clientSp: ServicePrincipal | undefined): asserts clientSp is ServicePrincipal {
   const tenant = ctx.tenant.tenant as Tenant;
   if (clientSp === undefined) throw new OAuthError(700016, [client.clientId, tenant.displayName]);
@@ -64,17 +60,15 @@ function checkClientInTenant(ctx: TokenRequestContext, client: AuthenticatedClie
   if (!clientSp.accountEnabled) throw new OAuthError(7000112, [clientSp.displayName, client.clientId]);
 }
 
-/** protocol.md §5.3: the resource's service principal must exist in the tenant → AADSTS500011. */
+// protocol.md §5.3: the resource's service principal must exist in the tenant → AADSTS500011.
 function checkResource(ctx: TokenRequestContext, identifier: string, resourceSp: ServicePrincipal | undefined): asserts resourceSp is ServicePrincipal {
   const tenant = ctx.tenant.tenant as Tenant;
   if (resourceSp === undefined) throw new OAuthError(500011, [identifier, tenant.displayName]);
   if (!resourceSp.accountEnabled) throw new OAuthError(7000112, [resourceSp.displayName, resourceSp.appId]);
 }
 
-/**
- * `roles` = app roles of the resource assigned to the client's service principal in this tenant
- * (protocol.md §5.3). None → a token without `roles`, unless the resource requires assignment.
- */
+// `roles` = app roles of the resource assigned to the client's service principal in this tenant
+// (protocol.md §5.3). None → a token without `roles`, unless the resource requires assignment.
 async function grantedRoles(ctx: TokenRequestContext, tenant: Tenant, client: AuthenticatedClient, clientSp: ServicePrincipal, resourceSp: ServicePrincipal): Promise<string[]> {
   const roles = await ctx.deps.directory.assignedAppRoleValues(tenant.id, clientSp.id, resourceSp.id);
   if (roles.length === 0 && resourceSp.appRoleAssignmentRequired) {
