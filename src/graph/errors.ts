@@ -48,9 +48,10 @@ export const graphErrors = {
   // graph.md §1.5: /users accepts 1..999. [?] wording seen in directory answers.
   invalidPageSize: (value: string) =>
     new GraphError(400, 'Request_BadRequest', `Invalid page size specified: '${value}'. Must be between 1 and 999 inclusive.`),
+  // [?] Graph's wording for a damaged skip token is not recorded (graph.md §5).
+  invalidPageToken: () => new GraphError(400, 'Request_BadRequest', 'The specified page token value has expired or is invalid.'),
   unsupportedQuery: (message: string) => new GraphError(400, 'Request_UnsupportedQuery', message),
   badRequest: (message: string) => new GraphError(400, 'BadRequest', message),
-  directoryBadRequest: (message: string) => new GraphError(400, 'Request_BadRequest', message),
   internal: (cause: unknown) => new GraphError(500, 'UnknownError', 'An internal server error occurred.', { cause }),
 } as const;
 

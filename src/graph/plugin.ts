@@ -24,7 +24,7 @@ function toGraphError(error: unknown): GraphError {
   if (error instanceof GraphError) return error;
   if (error instanceof DirectoryError) {
     // A skiptoken whose cursor the directory does not accept, a filter it cannot translate.
-    if (error.code === 'InvalidCursor') return graphErrors.directoryBadRequest('The specified page token value has expired or is invalid.');
+    if (error.code === 'InvalidCursor') return graphErrors.invalidPageToken();
     if (error.code === 'UnsupportedFilter') return graphErrors.unsupportedQuery(error.message);
   }
   const status = (error as FastifyError).statusCode;

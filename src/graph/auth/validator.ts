@@ -10,7 +10,7 @@ import { GRAPH_APP_ID, GRAPH_RESOURCE_URI } from '../../directory/graph-catalog.
 import { isGuid } from '../../lib/ids.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
 import type { AppDeps } from '../../server/deps.js';
-import { GraphError, graphErrors } from '../errors.js';
+import { graphErrors } from '../errors.js';
 import { parseIssuer } from './issuer.js';
 import { createJwksResolver } from './jwks.js';
 import { principalFromClaims, type GraphPrincipal } from './principal.js';
@@ -34,17 +34,18 @@ type Deps = Pick<AppDeps, 'keys' | 'directory' | 'urls' | 'now'>;
 
 /** Decode without verifying; anything that is not a compact JWS is Graph's CompactToken error. */
 function decode(token: string): JWTPayload {
+  let alg: unknown;
+  let payload: JWTPayload;
   try {
     if (token.split('.').length !== 3) throw new TypeError('not a compact JWS');
-    const header = decodeProtectedHeader(token);
-    const payload = decodeJwt(token);
-    // Only RS256 is ever issued (tokens.md §7.2); `none` and HMAC never reach jose.
-    if (header.alg !== 'RS256') throw graphErrors.tokenValidation();
-    return payload;
-  } catch (error) {
-    if (error instanceof GraphError) throw error;
+    alg = decodeProtectedHeader(token).alg;
+    payload = decodeJwt(token);
+  } catch {
     throw graphErrors.compactToken();
   }
+  // Only RS256 is ever issued (tokens.md §7.2); `none` and HMAC never reach jose.
+  if (alg !== 'RS256') throw graphErrors.tokenValidation();
+  return payload;
 }
 
 function checkAudience(aud: JWTPayload['aud']): void {

@@ -3,8 +3,7 @@
  * of v1.0 `GET /groups` and the `$filter` whitelist. Unstored properties answer null or `[]`.
  */
 import type { Group } from '../../directory/types.js';
-import { defineEntitySchema } from '../odata/schema.js';
-import { graphDateTime } from '../users/schema.js';
+import { defineEntitySchema, graphDateTime } from '../odata/schema.js';
 
 type Read = (group: Group) => unknown;
 const none: Read = () => null;

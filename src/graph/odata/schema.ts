@@ -4,6 +4,11 @@
  * case-insensitively and always answered in their canonical spelling.
  */
 
+/** Directory timestamps are whole seconds in UTC, `2015-12-22T07:24:46Z` (graph.md §1.3). */
+export function graphDateTime(iso: string): string {
+  return iso.replace(/\.\d+Z$/, 'Z');
+}
+
 /** How `$filter` may use a property (graph.md §1.6 table): by default, or only as an advanced query. */
 export type QuerySupport = 'default' | 'advanced';
 

@@ -28,6 +28,5 @@ export function decodeSkipToken(value: string): SkipToken {
       // not ours
     }
   }
-  // [?] Graph's wording for a damaged skip token is not recorded (graph.md §5).
-  throw graphErrors.directoryBadRequest('The specified page token value has expired or is invalid.');
+  throw graphErrors.invalidPageToken();
 }

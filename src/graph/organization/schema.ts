@@ -4,8 +4,7 @@
  * are filled.
  */
 import type { Tenant } from '../../directory/types.js';
-import { defineEntitySchema } from '../odata/schema.js';
-import { graphDateTime } from '../users/schema.js';
+import { defineEntitySchema, graphDateTime } from '../odata/schema.js';
 
 type Read = (tenant: Tenant) => unknown;
 const none: Read = () => null;

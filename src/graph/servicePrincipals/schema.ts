@@ -3,8 +3,7 @@
  * the default properties of a service principal, built from the resolved domain object.
  */
 import type { ServicePrincipal } from '../../directory/types.js';
-import { defineEntitySchema } from '../odata/schema.js';
-import { graphDateTime } from '../users/schema.js';
+import { defineEntitySchema, graphDateTime } from '../odata/schema.js';
 
 type Read = (sp: ServicePrincipal) => unknown;
 const none: Read = () => null;

@@ -5,16 +5,11 @@
  * unset value: null, or `[]` for collections.
  */
 import type { User } from '../../directory/types.js';
-import { defineEntitySchema } from '../odata/schema.js';
+import { defineEntitySchema, graphDateTime } from '../odata/schema.js';
 
 type Read = (user: User) => unknown;
 const none: Read = () => null;
 const empty: Read = () => [];
-
-/** Directory timestamps are whole seconds in UTC, `2015-12-22T07:24:46Z` (graph.md §1.3). */
-export function graphDateTime(iso: string): string {
-  return iso.replace(/\.\d+Z$/, 'Z');
-}
 
 /** graph.md §2.1: exactly these, in the order of seed 001. */
 export const USER_DEFAULT_PROPERTIES = [

@@ -4,24 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { GraphError } from '../../../src/graph/errors.js';
 import { toFilterExpr } from '../../../src/graph/odata/filter.js';
 import { parseFilter } from '../../../src/graph/odata/filter-parser.js';
 import { groupSchema } from '../../../src/graph/groups/schema.js';
 import { userSchema } from '../../../src/graph/users/schema.js';
+import { refused } from './helpers.js';
 
 const users = (text: string, advanced = false) => toFilterExpr(parseFilter(text), userSchema, advanced);
 
-function refused(run: () => unknown, status: number, code: string, message?: string | RegExp): void {
-  assert.throws(run, (error: unknown) => {
-    assert.ok(error instanceof GraphError, String(error));
-    assert.equal(error.status, status);
-    assert.equal(error.code, code);
-    if (typeof message === 'string') assert.equal(error.message, message);
-    else if (message) assert.match(error.message, message);
-    return true;
-  });
-}
 
 const ADVANCED = /Try adding \$count=true query parameter and ConsistencyLevel:eventual header\. Refer to https:\/\/aka\.ms\/graph-docs\/advanced-queries for more information$/;
 

@@ -4,10 +4,10 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { GraphError } from '../../../src/graph/errors.js';
 import { parseGraphPath } from '../../../src/graph/path.js';
 import { createGraphRouter } from '../../../src/graph/router.js';
 import { graphRoutes } from '../../../src/graph/routes.js';
+import { refused } from './helpers.js';
 
 const router = createGraphRouter(graphRoutes);
 const match = (path: string, method = 'GET') => {
@@ -15,13 +15,6 @@ const match = (path: string, method = 'GET') => {
   return { name: route.name, params };
 };
 
-function refused(run: () => unknown, status: number, code: string, message: string): void {
-  assert.throws(run, (error: unknown) => {
-    assert.ok(error instanceof GraphError);
-    assert.deepEqual({ status: error.status, code: error.code, message: error.message }, { status, code, message });
-    return true;
-  });
-}
 
 describe('Graph paths', () => {
   it('reads keys in both forms, percent-decoded, quotes undoubled', () => {
