@@ -7,7 +7,6 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { Directory } from '../directory/directory.js';
-import { createSelfSignedCertificate, exportPrivateKeyPem, generateKeyPair } from '../lib/x509.js';
 import { applyEnvironment } from './apply.js';
 import { demoEnvironment } from './demo.js';
 import { DEMO } from './demo-values.js';
@@ -32,6 +31,8 @@ async function ensureDaemonCertificate(dataDir: string, now: Date): Promise<Demo
   const existing = await readPair(certificateFile, privateKeyFile);
   if (existing !== null) return { certificateFile, privateKeyFile, certificatePem: existing };
   await mkdir(dataDir, { recursive: true });
+  // First run only: the X.509 builder is not loaded on warm starts.
+  const { createSelfSignedCertificate, exportPrivateKeyPem, generateKeyPair } = await import('../lib/x509.js');
   const keys = await generateKeyPair('rsa-2048');
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 2);

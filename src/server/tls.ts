@@ -9,10 +9,11 @@ import { X509Certificate, createPrivateKey } from 'node:crypto';
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
-import {
-  createSelfSignedCertificate, createSignedCertificate, exportPrivateKeyPem, generateKeyPair,
-  importPrivateKeyPem, pemToDer, randomSerialNumber, x509,
-} from '../lib/x509.js';
+import { randomBytes } from 'node:crypto';
+
+// The X.509 builder (@peculiar/x509 and its polyfills) costs ~130 ms to load; a warm start only
+// reads and checks files with node:crypto, so the builder is loaded when something is issued.
+const loadX509 = () => import('../lib/x509.js');
 
 /** Result of {@link ensureTlsMaterial}. */
 export interface TlsMaterial {
@@ -65,7 +66,7 @@ export async function ensureTlsMaterial(
     throw new Error(`Cannot issue a server certificate: ${files.caKey} is missing (restore it, or delete ${files.ca} to create a new local CA that clients must trust again)`);
   }
   // Keep names the old certificate covered, so alternating configurations do not flip-flop.
-  const names = normalizeNames([...wanted, ...(certPem === null ? [] : safeSanNames(certPem))]);
+  const names = normalizeNames([...wanted, ...(certPem === null ? [] : await safeSanNames(certPem))]);
   const leaf = await issueLeaf(caPem, caKeyPem, names, now);
   // Key first: a crash in between leaves a mismatched pair, which the next start detects and reissues.
   await writeSecret(files.key, leaf.keyPem);
@@ -78,7 +79,7 @@ export async function loadTlsFiles(certFile: string, keyFile: string): Promise<{
   const [certPem, keyPem] = await Promise.all([readFile(certFile, 'utf8'), readFile(keyFile, 'utf8')]);
   let cert: X509Certificate;
   try {
-    cert = new X509Certificate(pemToDer(certPem, 'CERTIFICATE')); // the leaf; a chain may follow
+    cert = new X509Certificate(certPem); // the leaf; a chain may follow
   } catch (cause) {
     throw new Error(`${certFile} does not contain a PEM certificate`, { cause });
   }
@@ -93,6 +94,7 @@ export async function loadTlsFiles(certFile: string, keyFile: string): Promise<{
 }
 
 async function createCa(now: Date): Promise<{ caPem: string; caKeyPem: string }> {
+  const { createSelfSignedCertificate, exportPrivateKeyPem, generateKeyPair, randomSerialNumber, x509 } = await loadX509();
   const keys = await generateKeyPair('p-256');
   const notAfter = new Date(now);
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 10);
@@ -112,6 +114,7 @@ async function createCa(now: Date): Promise<{ caPem: string; caKeyPem: string }>
 }
 
 async function issueLeaf(caPem: string, caKeyPem: string, names: string[], now: Date): Promise<{ certPem: string; keyPem: string }> {
+  const { createSignedCertificate, exportPrivateKeyPem, generateKeyPair, importPrivateKeyPem, randomSerialNumber, x509 } = await loadX509();
   const ca = new x509.X509Certificate(caPem);
   const keys = await generateKeyPair('p-256');
   const cert = await createSignedCertificate({
@@ -146,7 +149,8 @@ function leafIsUsable(certPem: string, keyPem: string, ca: X509Certificate, want
   }
 }
 
-function safeSanNames(certPem: string): string[] {
+async function safeSanNames(certPem: string): Promise<string[]> {
+  const { x509 } = await loadX509();
   try {
     const san = new x509.X509Certificate(certPem).getExtension(x509.SubjectAlternativeNameExtension);
     return (san?.names.items ?? []).filter((n) => n.type === 'dns' || n.type === 'ip').map((n) => n.value);
@@ -184,7 +188,7 @@ function writeSecret(file: string, data: string): Promise<void> {
 
 /** Write-then-rename so a reader never sees half a file; chmod because rename keeps the temp's mode. */
 async function writeAtomic(file: string, data: string, mode: number): Promise<void> {
-  const temp = `${file}.${process.pid}.${randomSerialNumber().slice(0, 8)}.tmp`;
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   await writeFile(temp, data, { mode });
   await chmod(temp, mode);
   await rename(temp, file);

@@ -7,7 +7,6 @@ import type { Kysely } from 'kysely';
 import type { MasterKey } from '../../lib/master-key.js';
 import type { Database } from '../../storage/schema.js';
 import { createSigningKeyQueries, type SigningKeyQueries } from '../../storage/queries/signing-keys.js';
-import { generateSigningKey } from './generate.js';
 import { planEnsure, planReconcile, planRotation } from './rotation.js';
 
 /** What the lifecycle needs from the keystore's options. */
@@ -106,6 +105,8 @@ async function insertRequired(
 }
 
 async function sealedKey(ctx: LifecycleContext): Promise<SealedKey> {
+  // Loaded on demand: key generation pulls in the X.509 builder, which warm starts never need.
+  const { generateSigningKey } = await import('./generate.js');
   const key = await generateSigningKey(ctx.now());
   // design.md Data: private keys optionally encrypted with the master key; kid is the AAD.
   const privateKey = ctx.masterKey ? await ctx.masterKey.seal(key.privateKeyPem, key.kid) : key.privateKeyPem;
