@@ -34,7 +34,7 @@ const env = {
   TESSERA_TEST_DATA_DIR: tlsDir,
   TESSERA_TEST_DATABASE_URL: postgres.url,
 };
-let code = 1;
+let code: number;
 try {
   code = await new Promise<number>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', ...files], { cwd: root, env, stdio: 'inherit' });

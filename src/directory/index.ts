@@ -56,6 +56,9 @@ function cached(ops: ReturnType<typeof operations>, cache: DirectoryCache) {
       cache.get(cacheKey('spByAppId', tenantId, appId.toLowerCase()), () => ops.getServicePrincipalByAppId(tenantId, appId)),
     findResourceServicePrincipal: (tenantId: string, identifier: string) =>
       cache.get(cacheKey('resource', tenantId, identifier), () => ops.findResourceServicePrincipal(tenantId, identifier)),
+    // Graph's `GET /users/{id | upn}` hot path (bench: Graph reads vs a bare endpoint).
+    getUser: (tenantId: string, idOrUpn: string) =>
+      cache.get(cacheKey('user', tenantId, idOrUpn.toLowerCase()), () => ops.getUser(tenantId, idOrUpn)),
     assignedAppRoleValues: (tenantId: string, principalId: string, resourceSpId: string) =>
       cache.get(cacheKey('roleValues', tenantId, principalId.toLowerCase(), resourceSpId.toLowerCase()), () =>
         ops.assignedAppRoleValues(tenantId, principalId, resourceSpId),
@@ -76,7 +79,7 @@ function boundDirectory(ctx: DirectoryContext): Directory {
 /**
  * The directory over `storage`. Values returned by the cached methods (`getTenant`,
  * `findTenantByDomain`, `getClientCredentials`, `getServicePrincipalByAppId`,
- * `findResourceServicePrincipal`, `assignedAppRoleValues`) are shared and deep-frozen.
+ * `findResourceServicePrincipal`, `getUser`, `assignedAppRoleValues`) are shared and deep-frozen.
  *
  * Inside `transaction(fn)`, use only the directory passed to `fn` and call it sequentially:
  * on SQLite the root directory waits for the transaction's connection, so calling it from

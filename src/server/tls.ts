@@ -114,7 +114,7 @@ async function createCa(now: Date): Promise<{ caPem: string; caKeyPem: string }>
 }
 
 async function issueLeaf(caPem: string, caKeyPem: string, names: string[], now: Date): Promise<{ certPem: string; keyPem: string }> {
-  const { createSignedCertificate, exportPrivateKeyPem, generateKeyPair, importPrivateKeyPem, randomSerialNumber, x509 } = await loadX509();
+  const { createSignedCertificate, exportPrivateKeyPem, generateKeyPair, importPrivateKeyPem, x509 } = await loadX509();
   const ca = new x509.X509Certificate(caPem);
   const keys = await generateKeyPair('p-256');
   const cert = await createSignedCertificate({
