@@ -4,16 +4,17 @@
  *   1. raw async RS256 signs/s on every core (bench/sign-rate.ts, its own process);
  *   2. a bare Fastify HTTPS endpoint (bench/bare-server.ts);
  *   3. client-credentials tokens/s at 50 connections, p50/p99 (Tessera in its own process);
+ * The load generator is wrk when installed (`apt-get install wrk`), else autocannon.
  *   4. Graph `GET /v1.0/users/{id}` req/s with an app-only token.
  * Writes bench/results/<date>.md.
  */
-import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureTlsMaterial } from '../src/server/tls.js';
+import { load, loadTool, type LoadOptions } from './load.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -44,8 +45,8 @@ function postToken(url: string, body: string, ca: string): Promise<Record<string
   });
 }
 
-async function load(opts: autocannon.Options): Promise<autocannon.Result> {
-  return autocannon({ connections, duration: seconds, ...opts });
+function run(options: Omit<LoadOptions, 'connections' | 'seconds'>) {
+  return load({ connections, seconds, ...options });
 }
 
 const tlsDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
@@ -61,7 +62,7 @@ try {
 
   const bare = await startChild(['bench/bare-server.ts', join(tlsDir, 'server.pem'), join(tlsDir, 'server-key.pem')]);
   children.push(bare.child);
-  const bareResult = await load({ url: `https://localhost:${bare.info.port as number}/bare` });
+  const bareResult = await run({ url: `https://localhost:${bare.info.port as number}/bare` });
   bare.child.kill('SIGTERM');
 
   const server = await startChild(['bench/server.ts', tlsDir]);
@@ -71,30 +72,30 @@ try {
   const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: info.clientId, client_secret: info.clientSecret, scope: 'https://graph.microsoft.com/.default' }).toString();
   const first = await postToken(tokenUrl, form, tls.caPem);
   if (typeof first.access_token !== 'string') throw new Error(`token request failed: ${JSON.stringify(first)}`);
-  const tokenResult = await load({ url: tokenUrl, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
-  const graphResult = await load({ url: `${info.url}/v1.0/users/${info.userId}`, headers: { authorization: `Bearer ${first.access_token}` } });
+  const tokenResult = await run({ url: tokenUrl, method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: form });
+  const graphResult = await run({ url: `${info.url}/v1.0/users/${info.userId}`, headers: { authorization: `Bearer ${first.access_token}` } });
 
-  const tokensPerSecond = tokenResult.requests.average;
+  const tokensPerSecond = tokenResult.requestsPerSecond;
   const ratioTokens = tokensPerSecond / signRate;
-  const ratioGraph = graphResult.requests.average / bareResult.requests.average;
-  const errors = tokenResult.non2xx + tokenResult.errors + graphResult.non2xx + graphResult.errors;
+  const ratioGraph = graphResult.requestsPerSecond / bareResult.requestsPerSecond;
+  const errors = tokenResult.failures + graphResult.failures + bareResult.failures;
   const date = new Date().toISOString().slice(0, 10);
   const report = `# Benchmark ${date}
 
-Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. ${connections} connections, ${seconds} s per run, autocannon over HTTPS on 127.0.0.1.
+Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}. ${connections} connections, ${seconds} s per run, ${loadTool} over HTTPS on 127.0.0.1 (load generator, server and signer share the same cores).
 
 | measure | result |
 |---|---|
 | raw RS256 signs/s (node:crypto callback form, thread pool) | ${signRate} |
-| bare Fastify HTTPS endpoint req/s | ${Math.round(bareResult.requests.average)} |
-| client-credentials tokens/s | ${Math.round(tokensPerSecond)} (p50 ${tokenResult.latency.p50} ms, p99 ${tokenResult.latency.p99} ms) |
-| Graph \`GET /v1.0/users/{id}\` req/s | ${Math.round(graphResult.requests.average)} (p50 ${graphResult.latency.p50} ms, p99 ${graphResult.latency.p99} ms) |
+| bare Fastify HTTPS endpoint req/s | ${Math.round(bareResult.requestsPerSecond)} |
+| client-credentials tokens/s | ${Math.round(tokensPerSecond)} (p50 ${tokenResult.p50} ms, p99 ${tokenResult.p99} ms) |
+| Graph \`GET /v1.0/users/{id}\` req/s | ${Math.round(graphResult.requestsPerSecond)} (p50 ${graphResult.p50} ms, p99 ${graphResult.p99} ms) |
 | non-2xx or errors during load | ${errors} |
 
 | ratio | value | target |
 |---|---|---|
 | tokens/s ÷ raw signs/s | ${ratioTokens.toFixed(2)} | ≥ 0.80 |
-| token p99 | ${tokenResult.latency.p99} ms | ≤ 50 ms |
+| token p99 | ${tokenResult.p99} ms | ≤ 50 ms |
 | Graph req/s ÷ bare req/s | ${ratioGraph.toFixed(2)} | ≥ 0.40 |
 `;
   mkdirSync(join(root, 'bench/results'), { recursive: true });
