@@ -113,6 +113,8 @@ export interface NewApplication {
   appRoles?: AppRole[];
   requiredResourceAccess?: RequiredResourceAccess[];
   groupMembershipClaims?: string | null;
+  /** Settings of the home-tenant service principal created with the app (Enterprise applications). */
+  servicePrincipal?: { appRoleAssignmentRequired?: boolean; accountEnabled?: boolean };
 }
 
 export interface NewPasswordCredential {

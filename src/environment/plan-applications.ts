@@ -186,6 +186,7 @@ async function toPlan(ctx: PlanContext, m: Matched, required: ResolvedPermission
           appRoles: [...definition.appRoles],
           requiredResourceAccess,
           groupMembershipClaims: input.groupMembershipClaims ?? null,
+          servicePrincipal: input.servicePrincipal ?? {},
         },
     secrets: await planSecrets(ctx, m.path, input.secrets ?? [], existing),
     certificates: await planCertificates(ctx, m.path, input.certificates ?? [], existing),

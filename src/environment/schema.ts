@@ -129,6 +129,8 @@ const applicationObject = z
     groupMembershipClaims: z.enum(['None', 'SecurityGroup', 'All', 'DirectoryRole', 'ApplicationGroup']).nullable().optional(),
     secrets: z.array(secret).optional(),
     certificates: z.array(certificate).optional(),
+    /** The home-tenant service principal (Enterprise application): assignment required, enabled. */
+    servicePrincipal: z.strictObject({ appRoleAssignmentRequired: z.boolean().optional(), accountEnabled: z.boolean().optional() }).optional(),
   });
 const application = applicationObject.superRefine(checkApplication);
 
