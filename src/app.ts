@@ -7,6 +7,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { graphPlugin } from './graph/plugin.js';
 import { protocolPlugin } from './protocol/plugin.js';
 import type { AppDeps } from './server/deps.js';
+import { frameworkErrorHandler } from './server/framework-errors.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -20,6 +21,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     // Entra's paths are case-sensitive only in their tenant values; keep defaults otherwise.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 500 },
+    frameworkErrors: frameworkErrorHandler(deps),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;

@@ -103,7 +103,12 @@ export function tenantOperations(ctx: DirectoryContext) {
 
   return {
     getTenant,
-    findTenantByDomain: (domain: string) => ctx.read((q) => q.tenants.findByDomain(normalizeDomain(domain))),
+    findTenantByDomain: (domain: string) => {
+      const name = normalizeDomain(domain);
+      // Only valid names are ever stored; anything else (NUL included, which PostgreSQL refuses
+      // as a parameter) names no tenant and never reaches SQL.
+      return DOMAIN.test(name) ? ctx.read((q) => q.tenants.findByDomain(name)) : Promise.resolve(undefined);
+    },
     listTenants: () => ctx.read((q) => q.tenants.list()),
     createTenant,
     ensureConsumersTenant,

@@ -36,6 +36,8 @@ let dummyHash: Promise<string> | undefined;
 /** Directory methods for users. */
 export function userOperations(ctx: DirectoryContext) {
   async function getUser(tenantId: string, idOrUpn: string): Promise<User | undefined> {
+    // No UPN holds NUL (PostgreSQL refuses it as a parameter: a 500 instead of "no such user").
+    if (idOrUpn.includes('\u0000')) return undefined;
     return ctx.read((q) =>
       isGuid(idOrUpn) ? q.users.findById(tenantId, idOrUpn.toLowerCase()) : q.users.findByUpn(tenantId, idOrUpn.trim().toLowerCase()),
     );

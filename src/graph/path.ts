@@ -26,13 +26,16 @@ export function parseGraphPath(rawPath: string): PathSegment[] {
   const segments: PathSegment[] = [];
   for (const raw of rawPath.split('/')) {
     if (raw === '') continue;
-    let text: string;
-    try {
-      text = decodeURIComponent(raw);
-    } catch {
-      throw graphErrors.segmentNotFound(raw);
+    // Most segments (`users`, a GUID) have nothing to decode and no key: skip that work.
+    let text = raw;
+    if (raw.includes('%')) {
+      try {
+        text = decodeURIComponent(raw);
+      } catch {
+        throw graphErrors.segmentNotFound(raw);
+      }
     }
-    const keyed = KEYED.exec(text);
+    const keyed = text.includes('(') ? KEYED.exec(text) : null;
     if (keyed === null) {
       segments.push({ text, key: false });
       continue;

@@ -42,6 +42,8 @@ export const AADSTS = {
   1002012: { error: 'invalid_scope', status: 400, message: "The provided value for scope {0} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)." },
   500011: { error: 'invalid_resource', status: 400, message: "The resource principal named {0} was not found in the tenant named {1}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant." },
   501051: { error: 'invalid_grant', status: 400, message: "Application '{0}'({1}) is not assigned to a role for the application '{2}'({3})." },
+  // ── server ───────────────────────────────────────────────────────────────────────────
+  90000: { error: 'server_error', status: 500, message: 'An unexpected error occurred.' },
 } as const satisfies Record<number, AadstsEntry>;
 
 export type AadstsCode = keyof typeof AADSTS;

@@ -2,9 +2,13 @@
  * Entra's token-error JSON (protocol.md §12.1), the one serializer for every protocol endpoint
  * (spec/clients.md item 18: errors on identity endpoints are JSON, never HTML).
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply } from 'fastify';
 import type { RequestIds } from '../server/request-ids.js';
 import type { OAuthError } from './errors.js';
+
+// spec/clients.md item 19: msal-node blocks identical requests for 60 s after a 429/5xx that has
+// no `Retry-After` (and treats `0` as absent), so server errors ask for a short, non-zero wait.
+const RETRY_AFTER_SECONDS = '1';
 
 /** `yyyy-MM-dd HH:mm:ssZ` — a space, not `T`, and no fractions (protocol.md §12.1). */
 export function entraTimestamp(date: Date): string {
@@ -27,8 +31,8 @@ export function entraErrorBody(error: OAuthError, ids: RequestIds, base: string,
   return body;
 }
 
-export function sendEntraError(request: FastifyRequest, reply: FastifyReply, error: OAuthError, ids: RequestIds, base: string, now: Date): FastifyReply {
-  void request;
+export function sendEntraError(reply: FastifyReply, error: OAuthError, ids: RequestIds, base: string, now: Date): FastifyReply {
+  if (error.status === 429 || error.status >= 500) reply.header('retry-after', RETRY_AFTER_SECONDS);
   return reply
     .code(error.status)
     .header('cache-control', 'no-store, no-cache')

@@ -1,8 +1,8 @@
 /**
  * Typed protocol errors (shared/style.md convention 4). Throw sites stay one line:
  * `throw new OAuthError(700016, [clientId, tenantId])`. The surface's error handler
- * (`server/protocol-error-handler.ts`) serializes them into Entra's token-error JSON; internal
- * detail goes only in `cause`, which is logged and never sent.
+ * (`protocol/plugin.ts`, through `error-response.ts`) serializes them into Entra's token-error
+ * JSON; internal detail goes only in `cause`, which is logged and never sent.
  */
 import { AADSTS, type AadstsCode } from './aadsts.js';
 

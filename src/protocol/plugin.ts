@@ -28,21 +28,16 @@ export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promi
     const base = deps.urls.baseFor(request);
     if (error instanceof OAuthError) {
       if (error.cause) request.log.warn({ err: error.cause, aadsts: error.aadsts }, 'protocol error');
-      return sendEntraError(request, reply, error, ids, base, deps.now());
+      return sendEntraError(reply, error, ids, base, deps.now());
     }
     const status = (error as FastifyError).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {
       // Malformed bodies, oversize requests: the client's mistake, in Entra's shape.
-      return sendEntraError(request, reply, new OAuthError(9002313, [], { status }), ids, base, deps.now());
+      return sendEntraError(reply, new OAuthError(9002313, [], { status }), ids, base, deps.now());
     }
+    // Ours: logged with the trace id, answered in the same shape with nothing of the cause.
     request.log.error({ err: error, traceId: ids.traceId }, 'unexpected protocol error');
-    return reply.code(500).header('content-type', 'application/json; charset=utf-8').send({
-      error: 'server_error',
-      error_description: `AADSTS90000: An unexpected error occurred.\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}`,
-      error_codes: [90000],
-      trace_id: ids.traceId,
-      correlation_id: ids.correlationId,
-    });
+    return sendEntraError(reply, new OAuthError(90000), ids, base, deps.now());
   });
 
   for (const route of protocolRoutes) {

@@ -3,7 +3,7 @@
  * from paths. `:tenant` is a tenant GUID, a verified domain, `common`, `organizations` or
  * `consumers` (protocol.md §2); the tenant hook resolves it before any handler runs.
  */
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { AppDeps } from '../server/deps.js';
 import { instanceDiscovery } from './endpoints/instance.js';
 import { keysV1, keysV2 } from './endpoints/keys.js';
@@ -13,9 +13,12 @@ import { errorPage } from './endpoints/error.js';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
+/** protocol.md §4: the token endpoint takes POST only; the rest answer AADSTS900561 (HEAD follows GET). */
+const NOT_POST: HTTPMethods[] = ['GET', 'PUT', 'DELETE', 'PATCH'];
+
 export interface ProtocolRoute {
   name: string;
-  method: 'GET' | 'POST' | ['GET', 'POST'];
+  method: HTTPMethods | HTTPMethods[];
   url: string;
   /** Does the route carry `:tenant` (resolved by the tenant hook)? */
   tenant: boolean;
@@ -29,12 +32,12 @@ export const protocolRoutes: readonly ProtocolRoute[] = [
   { name: 'openid-configuration', method: 'GET', url: '/:tenant/v2.0/.well-known/openid-configuration', tenant: true, tenantErrorCode: 'invalid_tenant', handler: openidConfigurationV2 },
   { name: 'jwks', method: 'GET', url: '/:tenant/discovery/v2.0/keys', tenant: true, tenantErrorCode: 'invalid_tenant', handler: keysV2 },
   { name: 'token', method: 'POST', url: '/:tenant/oauth2/v2.0/token', tenant: true, handler: (deps) => tokenEndpoint(deps, 'v2') },
-  { name: 'token-wrong-method', method: 'GET', url: '/:tenant/oauth2/v2.0/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
+  { name: 'token-wrong-method', method: NOT_POST, url: '/:tenant/oauth2/v2.0/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
   // v1.0
   { name: 'openid-configuration-v1', method: 'GET', url: '/:tenant/.well-known/openid-configuration', tenant: true, tenantErrorCode: 'invalid_tenant', handler: openidConfigurationV1 },
   { name: 'jwks-v1', method: 'GET', url: '/:tenant/discovery/keys', tenant: true, tenantErrorCode: 'invalid_tenant', handler: keysV1 },
   { name: 'token-v1', method: 'POST', url: '/:tenant/oauth2/token', tenant: true, handler: (deps) => tokenEndpoint(deps, 'v1') },
-  { name: 'token-v1-wrong-method', method: 'GET', url: '/:tenant/oauth2/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
+  { name: 'token-v1-wrong-method', method: NOT_POST, url: '/:tenant/oauth2/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
   // shared
   { name: 'instance-discovery', method: 'GET', url: '/common/discovery/instance', tenant: false, handler: instanceDiscovery },
   { name: 'error', method: 'GET', url: '/error', tenant: false, handler: errorPage },

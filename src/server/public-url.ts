@@ -19,24 +19,40 @@ export interface PublicUrls {
   readonly defaultBase: string;
 }
 
+// Distinct Host headers remembered (design.md Performance: the token hot path parses no URL per
+// request). Only trusted names map to their own origin, but any header is a key, so the map is
+// bounded; past the bound, new hosts are parsed per request.
+const MAX_CACHED_HOSTS = 256;
+
 export function createPublicUrls(options: { publicUrl: string | null; http: boolean; port: number; hostNames: string[] }): PublicUrls {
   const scheme = options.http ? 'http' : 'https';
   const configured = options.publicUrl ? new URL(options.publicUrl) : null;
   const pathPrefix = configured ? configured.pathname.replace(/\/+$/, '') : '';
   const defaultBase = configured ? `${configured.origin}${pathPrefix}` : `${scheme}://localhost:${options.port}`;
+  const defaultOrigin = new URL(defaultBase).origin;
   const trustedHosts = new Set(['localhost', '127.0.0.1', '[::1]', ...options.hostNames.map(bracketIpv6).map((h) => h.toLowerCase())]);
+  const origins = new Map<string, string>();
 
-  const originFor = (request: FastifyRequest): string => {
-    if (configured) return configured.origin;
-    const host = request.headers.host;
-    if (!host) return new URL(defaultBase).origin;
+  const originOfHost = (host: string): string => {
     try {
       const url = new URL(`${scheme}://${host}`);
       if (trustedHosts.has(url.hostname.toLowerCase())) return url.origin;
     } catch {
       // A malformed Host header falls back to the default base.
     }
-    return new URL(defaultBase).origin;
+    return defaultOrigin;
+  };
+
+  const originFor = (request: FastifyRequest): string => {
+    if (configured) return defaultOrigin;
+    const host = request.headers.host;
+    if (!host) return defaultOrigin;
+    let origin = origins.get(host);
+    if (origin === undefined) {
+      origin = originOfHost(host);
+      if (origins.size < MAX_CACHED_HOSTS) origins.set(host, origin);
+    }
+    return origin;
   };
 
   return {

@@ -3,7 +3,7 @@
  * job everywhere; this module only builds `header.payload` and signs it.
  */
 import { sign, type KeyObject } from 'node:crypto';
-import { encodeBase64url, encodeBase64urlText } from '../lib/base64url.js';
+import { encodeBase64url, encodeBase64urlText, utf8 } from '../lib/base64url.js';
 
 /** The signing key as the signer needs it: a parsed private KeyObject and its thumbprint id. */
 export interface JwsSigningKey {
@@ -51,7 +51,7 @@ export async function signJwt(
 export function signRs256(signingInput: string, privateKey: KeyObject): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
     // The callback form is the point: it dispatches to the thread pool (design.md Performance).
-    sign('sha256', new TextEncoder().encode(signingInput), privateKey, (err, signature) =>
+    sign('sha256', utf8(signingInput), privateKey, (err, signature) =>
       err ? reject(err) : resolve(signature),
     );
   });

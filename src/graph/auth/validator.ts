@@ -2,7 +2,9 @@
  * Graph's token validation (graph.md §4.1 steps 1 and 3; tokens.md §7.3): audience, lifetime,
  * RS256 signature by a published key, an issuer of this Tessera whose tenant matches `tid` and
  * exists, and for app-only tokens a client service principal in that tenant. Results are cached
- * by the token's SHA-256 until `exp`, so the hot path does no RSA verify after the first call.
+ * by the token's SHA-256 for at most a minute and never past `exp`, so the hot path does no RSA
+ * verify after the first call, yet a deleted tenant or a disabled service principal loses
+ * access within a minute (design.md Data: caches are short-lived).
  */
 import { createHash } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
@@ -19,6 +21,8 @@ import { principalFromClaims, type GraphPrincipal } from './principal.js';
 const GRAPH_AUDIENCES: ReadonlySet<string> = new Set([GRAPH_RESOURCE_URI, `${GRAPH_RESOURCE_URI}/`, GRAPH_APP_ID]);
 /** tokens.md §7.3 step 5: libraries allow five minutes of clock skew. */
 export const CLOCK_SKEW_SECONDS = 300;
+/** How long a validated token is trusted before its tenant and service principal are checked again. */
+export const VALIDATION_CACHE_TTL_MS = 60_000;
 
 export interface GraphTokenValidator {
   /** The caller of a Graph request, or a 401 GraphError. */
@@ -61,7 +65,7 @@ function checkLifetime(payload: JWTPayload, nowSeconds: number): void {
 
 export function createGraphTokenValidator(deps: Deps, options: ValidatorOptions = {}): GraphTokenValidator {
   const clock = () => deps.now().getTime();
-  const cache = new TtlCache<string, GraphPrincipal>({ ttlMs: 60_000, maxEntries: options.maxEntries ?? 10_000, now: clock });
+  const cache = new TtlCache<string, GraphPrincipal>({ ttlMs: VALIDATION_CACHE_TTL_MS, maxEntries: options.maxEntries ?? 10_000, now: clock });
   const jwks = createJwksResolver(deps.keys, clock);
 
   async function verifySignature(token: string, currentDate: Date): Promise<JWTPayload> {
@@ -113,7 +117,7 @@ export function createGraphTokenValidator(deps: Deps, options: ValidatorOptions 
       const principal = principalFromClaims(payload);
       if (principal === null) throw graphErrors.tokenValidation();
       await checkCallingApplication(principal);
-      cache.set(digest, principal, principal.expiresAt - now.getTime());
+      cache.set(digest, principal, Math.min(VALIDATION_CACHE_TTL_MS, principal.expiresAt - now.getTime()));
       return principal;
     },
   };

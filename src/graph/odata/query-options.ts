@@ -17,12 +17,19 @@ export interface QueryOptions {
   readonly raw: string;
 }
 
+const invalidComponent = (text: string) => graphErrors.badRequest(`The query specified in the URI is not valid. '${text}' is not a valid URI component.`);
+
+/** The decoded text; malformed escapes and NUL (which no directory value holds) are a 400. */
 export function decodeQueryComponent(text: string): string {
+  let decoded: string;
   try {
-    return decodeURIComponent(text.replace(/\+/g, ' '));
+    decoded = decodeURIComponent(text.replace(/\+/g, ' '));
   } catch {
-    throw graphErrors.badRequest(`The query specified in the URI is not valid. '${text}' is not a valid URI component.`);
+    throw invalidComponent(text);
   }
+  // PostgreSQL refuses NUL in text parameters: it would surface as a 500, not the client's 400.
+  if (decoded.includes('\u0000')) throw invalidComponent(text);
+  return decoded;
 }
 
 /** The option a raw `name` stands for, or null for a parameter that is not a system option. */

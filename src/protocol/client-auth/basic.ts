@@ -5,6 +5,8 @@
 import { decodeBase64 } from '../../lib/base64url.js';
 import { OAuthError } from '../errors.js';
 
+const utf8Strict = new TextDecoder('utf-8', { fatal: true });
+
 export interface BasicCredentials {
   clientId: string;
   clientSecret: string;
@@ -25,7 +27,7 @@ export function parseBasicAuthorization(header: string | undefined): BasicCreden
   }
   let decoded: string;
   try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(decodeBase64(match[1] as string));
+    decoded = utf8Strict.decode(decodeBase64(match[1] as string));
   } catch {
     throw malformed();
   }

@@ -13,18 +13,18 @@ export function instanceDiscovery(deps: AppDeps) {
     const query = request.query as Record<string, unknown>;
     const endpoint = typeof query.authorization_endpoint === 'string' ? query.authorization_endpoint : null;
     const base = deps.urls.baseFor(request);
-    const host = new URL(base).host;
+    const { host, pathname } = new URL(base);
     let tenantDiscovery = `${base}/common/v2.0/.well-known/openid-configuration`;
     if (endpoint !== null) {
       let url: URL;
       try {
         url = new URL(endpoint);
       } catch {
-        throw new OAuthError(50049, [], { error: 'invalid_instance' });
+        throw new OAuthError(50049);
       }
-      // Only our own authority is known here (AADSTS50049 for any other host).
-      if (url.host.toLowerCase() !== host.toLowerCase()) throw new OAuthError(50049, [], { error: 'invalid_instance' });
-      const prefix = new URL(base).pathname.replace(/\/+$/, '');
+      // Only our own authority (host and path prefix) is known here: AADSTS50049 for any other.
+      const prefix = pathname.replace(/\/+$/, '');
+      if (url.host.toLowerCase() !== host.toLowerCase() || !url.pathname.startsWith(`${prefix}/`)) throw new OAuthError(50049);
       const rest = url.pathname.slice(prefix.length).split('/').filter(Boolean);
       const tenant = rest[0] ?? 'common';
       const isV2 = rest[2] === 'v2.0';

@@ -16,15 +16,26 @@ function tenantIdOrPlaceholder(tenant: TenantContext): string {
   return tenant.tenant ? tenant.tenant.id : TENANT_ID_PLACEHOLDER;
 }
 
-const commonFields = {
-  token_endpoint_auth_methods_supported: ['client_secret_post', 'private_key_jwt', 'client_secret_basic'],
+// Members shared by both documents; each document keeps Entra's member order around them.
+const AUTH_METHODS = ['client_secret_post', 'private_key_jwt', 'client_secret_basic'];
+const SHARED = {
   response_modes_supported: ['query', 'fragment', 'form_post'],
   subject_types_supported: ['pairwise'],
   id_token_signing_alg_values_supported: ['RS256'],
-  request_uri_parameter_supported: false,
-  http_logout_supported: true,
-  frontchannel_logout_supported: true,
 };
+
+/** The cloud-description tail of both documents (protocol.md §8.1, last rows). */
+function cloudFields(t: string, tenant: TenantContext, base: string, origin: string) {
+  const hostname = new URL(base).hostname;
+  return {
+    kerberos_endpoint: `${t}/kerberos`,
+    tenant_region_scope: tenant.tenant ? 'WW' : null,
+    cloud_instance_name: hostname,
+    cloud_graph_host_name: hostname,
+    msgraph_host: new URL(origin).host,
+    rbac_url: origin,
+  };
+}
 
 export function openidConfigurationV2(deps: AppDeps) {
   return async function openidConfiguration(request: FastifyRequest, reply: FastifyReply) {
@@ -32,11 +43,11 @@ export function openidConfigurationV2(deps: AppDeps) {
     const base = deps.urls.baseFor(request);
     const origin = deps.urls.originFor(request);
     const t = `${base}/${endpointSegment(tenant)}`;
-    const document = {
+    return sendDiscovery(reply, {
       token_endpoint: `${t}/oauth2/v2.0/token`,
-      ...pick(commonFields, ['token_endpoint_auth_methods_supported']),
+      token_endpoint_auth_methods_supported: AUTH_METHODS,
       jwks_uri: `${t}/discovery/v2.0/keys`,
-      ...pick(commonFields, ['response_modes_supported', 'subject_types_supported', 'id_token_signing_alg_values_supported']),
+      ...SHARED,
       response_types_supported: ['code', 'id_token', 'code id_token', 'id_token token'],
       scopes_supported: ['openid', 'profile', 'email', 'offline_access'],
       issuer: issuerV2(base, tenantIdOrPlaceholder(tenant)),
@@ -49,14 +60,8 @@ export function openidConfigurationV2(deps: AppDeps) {
       frontchannel_logout_supported: true,
       end_session_endpoint: `${t}/oauth2/v2.0/logout`,
       claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'nonce', 'preferred_username', 'name', 'tid', 'ver', 'at_hash', 'c_hash', 'email'],
-      kerberos_endpoint: `${t}/kerberos`,
-      tenant_region_scope: tenant.tenant ? 'WW' : null,
-      cloud_instance_name: new URL(base).hostname,
-      cloud_graph_host_name: new URL(base).hostname,
-      msgraph_host: new URL(origin).host,
-      rbac_url: origin,
-    };
-    return sendDiscovery(reply, document);
+      ...cloudFields(t, tenant, base, origin),
+    });
   };
 }
 
@@ -66,12 +71,12 @@ export function openidConfigurationV1(deps: AppDeps) {
     const base = deps.urls.baseFor(request);
     const origin = deps.urls.originFor(request);
     const t = `${base}/${endpointSegment(tenant)}`;
-    const document = {
+    return sendDiscovery(reply, {
       token_endpoint: `${t}/oauth2/token`,
-      ...pick(commonFields, ['token_endpoint_auth_methods_supported']),
+      token_endpoint_auth_methods_supported: AUTH_METHODS,
       // protocol.md §8.2: the v1 document points at /common/discovery/keys for every tenant.
       jwks_uri: `${base}/common/discovery/keys`,
-      ...pick(commonFields, ['response_modes_supported', 'subject_types_supported', 'id_token_signing_alg_values_supported']),
+      ...SHARED,
       response_types_supported: ['code', 'id_token', 'code id_token', 'token id_token', 'token'],
       scopes_supported: ['openid'],
       issuer: issuerV1(base, tenantIdOrPlaceholder(tenant)),
@@ -84,14 +89,8 @@ export function openidConfigurationV1(deps: AppDeps) {
       claims_supported: ['sub', 'iss', 'cloud_instance_name', 'cloud_instance_host_name', 'cloud_graph_host_name', 'msgraph_host', 'aud', 'exp', 'iat', 'auth_time', 'acr', 'amr', 'nonce', 'email', 'given_name', 'family_name', 'nickname'],
       check_session_iframe: `${t}/oauth2/checksession`,
       userinfo_endpoint: `${t}/openid/userinfo`,
-      kerberos_endpoint: `${t}/kerberos`,
-      tenant_region_scope: tenant.tenant ? 'WW' : null,
-      cloud_instance_name: new URL(base).hostname,
-      cloud_graph_host_name: new URL(base).hostname,
-      msgraph_host: new URL(origin).host,
-      rbac_url: origin,
-    };
-    return sendDiscovery(reply, document);
+      ...cloudFields(t, tenant, base, origin),
+    });
   };
 }
 
@@ -102,8 +101,4 @@ export function sendDiscovery(reply: FastifyReply, body: unknown): FastifyReply 
     .header('access-control-allow-origin', '*')
     .header('access-control-allow-methods', 'GET, OPTIONS')
     .send(body);
-}
-
-function pick<T extends object, K extends keyof T>(o: T, keys: K[]): Pick<T, K> {
-  return Object.fromEntries(keys.map((k) => [k, o[k]])) as Pick<T, K>;
 }

@@ -5,7 +5,6 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
-import { requestIdsFor } from '../../server/request-ids.js';
 import { OAuthError } from '../errors.js';
 import { grantRegistry } from '../grants/index.js';
 import type { Grant, TokenRequestContext } from '../grants/types.js';
@@ -22,7 +21,7 @@ export function tokenEndpoint(deps: AppDeps, endpointVersion: 'v1' | 'v2') {
   };
 }
 
-/** `GET` on the token endpoint → AADSTS900561 (protocol.md §4). */
+/** Any method but POST on the token endpoint → AADSTS900561 (protocol.md §4). */
 export function tokenWrongMethod(request: FastifyRequest): never {
   throw new OAuthError(900561, [request.method]);
 }
@@ -60,5 +59,5 @@ function contextFor(request: FastifyRequest, params: Record<string, string>, dep
   if (!tenant) throw new Error('token endpoint registered without the tenant hook');
   const base = deps.urls.baseFor(request);
   const path = endpointVersion === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
-  return { request, params, tenant, endpointVersion, tokenEndpointUrl: `${base}/${tenant.segment}/${path}`, base, ids: requestIdsFor(request), deps };
+  return { request, params, tenant, endpointVersion, tokenEndpointUrl: `${base}/${tenant.segment}/${path}`, base, deps };
 }

@@ -5,7 +5,6 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
-import type { RequestIds } from '../../server/request-ids.js';
 import type { TenantContext } from '../../server/tenant-context.js';
 
 export interface TokenRequestContext {
@@ -19,7 +18,6 @@ export interface TokenRequestContext {
   tokenEndpointUrl: string;
   /** Issuer base for this request (`https://host:port[/prefix]`). */
   base: string;
-  ids: RequestIds;
   deps: AppDeps;
 }
 

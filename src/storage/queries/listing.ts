@@ -37,7 +37,8 @@ export function decodeCursor(cursor: string): string {
   if (cursor.length > MAX_CURSOR_LENGTH || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError();
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof value === 'object' && value !== null && 'k' in value && typeof value.k === 'string' && value.k !== '') {
+    // Keys are object ids: a NUL could not be compared on PostgreSQL (a driver error, not a 400).
+    if (typeof value === 'object' && value !== null && 'k' in value && typeof value.k === 'string' && value.k !== '' && !value.k.includes('\u0000')) {
       return value.k;
     }
   } catch {

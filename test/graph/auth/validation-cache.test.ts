@@ -21,14 +21,15 @@ before(async () => {
 });
 after(() => tessera.close());
 
-function setup() {
+function setup(options: { disabled?: () => boolean } = {}) {
   let now = Date.now();
   const reads = { servicePrincipal: 0 };
   const directory: Directory = {
     ...tessera.directory,
-    getServicePrincipal: (tenantId, id) => {
+    getServicePrincipal: async (tenantId, id) => {
       reads.servicePrincipal++;
-      return tessera.directory.getServicePrincipal(tenantId, id);
+      const sp = await tessera.directory.getServicePrincipal(tenantId, id);
+      return sp !== undefined && options.disabled?.() === true ? { ...sp, accountEnabled: false } : sp;
     },
   };
   const urls = createPublicUrls({ publicUrl: null, http: false, port: tessera.port, hostNames: [] });
@@ -65,6 +66,20 @@ describe('Graph token validation cache', () => {
     setNow(exp * 1000 + 301_000);
     const error = await rejection(validator.validate(token));
     assert.equal(error.message, 'Access token has expired or is not yet valid.');
+  });
+
+  it('trusts a validated token for at most a minute: a disabled service principal then loses access', async () => {
+    let disabled = false;
+    const { validator, reads, advance } = setup({ disabled: () => disabled });
+    const token = await appToken(tessera, APPS.reader);
+    await validator.validate(token);
+    disabled = true;
+    advance(59_000);
+    assert.equal((await validator.validate(token)).kind, 'app', 'still cached');
+    assert.equal(reads.servicePrincipal, 1);
+    advance(2_000);
+    assert.equal((await rejection(validator.validate(token))).code, 'Authorization_IdentityNotFound');
+    assert.equal(reads.servicePrincipal, 2);
   });
 
   it('does not cache failures', async () => {

@@ -71,3 +71,36 @@ describe('token endpoint', () => {
     assert.equal(body.correlation_id, id);
   });
 });
+
+describe('token endpoint methods', () => {
+  it('answers every method but POST with AADSTS900561, on v2 and v1', async () => {
+    for (const url of [token, `${tessera.url}/${TENANT}/oauth2/token`]) {
+      for (const method of ['GET', 'PUT', 'DELETE', 'PATCH']) {
+        const response = await fetch(url, { method });
+        const body = (await response.json()) as Record<string, unknown>;
+        assert.equal(response.status, 400, `${method} ${url}`);
+        assert.equal(body.error, 'invalid_request');
+        assert.deepEqual(body.error_codes, [900561]);
+        assert.match(body.error_description as string, new RegExp(`^AADSTS900561: The endpoint only accepts POST, OPTIONS requests\\. Received a ${method} request\\.`));
+      }
+      assert.equal((await fetch(url, { method: 'HEAD' })).status, 400, `HEAD ${url}`);
+    }
+  });
+});
+
+describe('malformed URLs', () => {
+  it('answers a broken percent-escape in the Graph surface with a Graph error', async () => {
+    const response = await fetch(`${tessera.url}/v1.0/users/a%zz@contoso.com`);
+    const body = (await response.json()) as { error: { code: string; innerError: Record<string, unknown> } };
+    assert.equal(response.status, 400);
+    assert.equal(body.error.code, 'BadRequest');
+    assert.ok(body.error.innerError['request-id']);
+  });
+
+  it('answers a broken percent-escape in the protocol surface in Entra\'s shape', async () => {
+    const response = await fetch(`${tessera.url}/${TENANT}%zz/oauth2/v2.0/token`, { method: 'POST' });
+    const body = (await response.json()) as Record<string, unknown>;
+    assert.equal(response.status, 400);
+    assert.deepEqual(body.error_codes, [9002313]);
+  });
+});

@@ -49,6 +49,16 @@ export function listingCases(suite: Suite): void {
     it('rejects a forged cursor with a ValidationError', async () => {
       await rejectsWith(directory.listUsers(tenant.id, { top: 5, cursor: 'not a cursor!' }), 'Validation', 'InvalidCursor');
       await rejectsWith(directory.listUsers(tenant.id, { top: 5, cursor: Buffer.from('{"x":1}').toString('base64url') }), 'Validation', 'InvalidCursor');
+      // A NUL is no key; PostgreSQL would refuse it as a parameter (a storage failure, a 500).
+      await rejectsWith(directory.listUsers(tenant.id, { top: 5, cursor: Buffer.from('{"k":"a\\u0000b"}').toString('base64url') }), 'Validation', 'InvalidCursor');
+      await rejectsWith(directory.listGroups(tenant.id, { top: 5, cursor: Buffer.from('{"k":"\\u0000"}').toString('base64url') }), 'Validation', 'InvalidCursor');
+    });
+
+    it('answers lookups by a key no object can have (NUL) with undefined, not a storage failure', async () => {
+      assert.equal(await directory.getUser(tenant.id, `a\u0000b@${initialDomain(tenant)}`), undefined);
+      assert.equal(await directory.findTenantByDomain(`${initialDomain(tenant)}\u0000`), undefined);
+      assert.equal(await directory.findTenantByDomain('not a domain'), undefined);
+      assert.equal((await directory.findTenantByDomain(initialDomain(tenant).toUpperCase()))?.id, tenant.id);
     });
 
     it('pages a filtered set and counts the filtered set', async () => {
