@@ -1,7 +1,7 @@
 /**
- * Entry of the `tessera` command line (`npm start` = `tsx src/cli/main.ts start`). Exit codes:
- * 0 ok, 1 runtime error, 2 usage or validation error; user mistakes print one message, never a
- * stack trace (TESSERA_DEBUG=1 shows them).
+ * Entry of the `tessera` command line (`npm start` runs its build, `npm run dev` these sources).
+ * Exit codes: 0 ok, 1 runtime error, 2 usage or validation error; user mistakes print one
+ * message, never a stack trace (TESSERA_DEBUG=1 shows them).
  */
 import { describeFailure } from './errors.js';
 import { createProgram } from './program.js';
