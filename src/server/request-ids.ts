@@ -17,8 +17,7 @@ export interface RequestIds {
 }
 
 export function requestIdsFor(request: FastifyRequest): RequestIds {
-  const existing = (request as FastifyRequest & { tesseraIds?: RequestIds }).tesseraIds;
-  if (existing) return existing;
+  if (request.requestIds) return request.requestIds;
   const fromHeader = header(request, 'client-request-id') ?? header(request, 'x-ms-client-request-id');
   const query = request.query as Record<string, unknown> | undefined;
   const body = request.body as Record<string, unknown> | undefined;
@@ -26,8 +25,15 @@ export function requestIdsFor(request: FastifyRequest): RequestIds {
   const clientRequestId = raw ? raw.slice(0, 100) : null;
   const traceId = randomUUID();
   const ids = { traceId, correlationId: clientRequestId && GUID.test(clientRequestId) ? clientRequestId.toLowerCase() : randomUUID(), clientRequestId };
-  (request as FastifyRequest & { tesseraIds?: RequestIds }).tesseraIds = ids;
+  request.requestIds = ids;
   return ids;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Trace/correlation ids, created on first use by `requestIdsFor`. */
+    requestIds?: RequestIds;
+  }
 }
 
 function header(request: FastifyRequest, name: string): string | undefined {
