@@ -38,7 +38,7 @@ const UNSUPPORTED_CHARACTERS = /[!$'(),;]/;
 const FORBIDDEN_SCHEMES = new Set(['javascript:', 'data:', 'file:', 'vbscript:', 'blob:', 'about:', 'filesystem:', 'view-source:']);
 const CUSTOM_SCHEME = /^[a-z][a-z0-9+.-]*:\/\//i;
 // The URL parser silently drops tabs and newlines and trims spaces and C0 controls, which is how
-// `java\tscript:` passes a naive scheme check; such values are refused before parsing.
+// `java\tscript:` passes a naive scheme check; a value that parses is refused if it holds any.
 // eslint-disable-next-line no-control-regex
 const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]/;
 
@@ -48,7 +48,6 @@ const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]/;
  */
 export function redirectUriProblem(uri: string, platform: RedirectPlatform, options: { allowQuery?: boolean } = {}): string | null {
   if (uri.length > MAX_REDIRECT_URI_LENGTH) return `must be at most ${MAX_REDIRECT_URI_LENGTH} characters`;
-  if (WHITESPACE_OR_CONTROL.test(uri)) return 'must not contain spaces or control characters';
   // ENTRA-COMPAT: Entra accepts wildcards for Entra-only web apps (not recommended); we accept none.
   if (uri.includes('*')) return 'must not contain wildcards (*)';
   let url: URL;
@@ -57,6 +56,7 @@ export function redirectUriProblem(uri: string, platform: RedirectPlatform, opti
   } catch {
     return platform === 'publicClient' ? 'must be an absolute URI' : 'must be an absolute https URI';
   }
+  if (WHITESPACE_OR_CONTROL.test(uri)) return 'must not contain spaces or control characters';
   if (FORBIDDEN_SCHEMES.has(url.protocol)) return `must not use the ${url.protocol} scheme`;
   if (url.hash !== '' || uri.includes('#')) return 'must not contain a fragment (RFC 6749 §3.1.2)';
   if (UNSUPPORTED_CHARACTERS.test(uri)) return "must not contain any of ! $ ' ( ) , ;";
@@ -82,13 +82,13 @@ export function redirectUriProblem(uri: string, platform: RedirectPlatform, opti
  */
 export function linkUrlProblem(value: string, kind: 'logoutUrl' | 'homePageUrl'): string | null {
   if (value.length > MAX_LINK_URL_LENGTH) return `must be at most ${MAX_LINK_URL_LENGTH} characters`;
-  if (WHITESPACE_OR_CONTROL.test(value)) return 'must not contain spaces or control characters';
   let url: URL;
   try {
     url = new URL(value);
   } catch {
     return 'must be an absolute https URL';
   }
+  if (WHITESPACE_OR_CONTROL.test(value)) return 'must not contain spaces or control characters';
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return `must not use the ${url.protocol} scheme; use an https URL`;
   if (url.username !== '' || url.password !== '') return 'must not contain user credentials';
   if (url.protocol === 'http:' && kind === 'logoutUrl' && !LOOPBACK_HOSTS.has(url.hostname)) {
