@@ -16,7 +16,8 @@ export interface OAuthErrorOptions {
   claims?: string;
   /**
    * `WWW-Authenticate` value for a 401 (RFC 6749 §5.2: the scheme the client authenticated with,
-   * e.g. `Basic realm="…"`); sent by the serializer, never set at throw sites' replies.
+   * e.g. `Basic realm="…"`); written by the one serializer (error-response.ts), so no throw site
+   * touches headers.
    */
   challenge?: string;
   cause?: unknown;

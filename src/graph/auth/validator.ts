@@ -2,10 +2,10 @@
  * Graph's token validation (graph.md §4.1 steps 1 and 3; tokens.md §7.3): audience, lifetime,
  * RS256 signature by a published key, an issuer of this Tessera whose tenant matches `tid` and
  * exists, for app-only tokens a client service principal in that tenant, and for delegated
- * tokens a user of that tenant. Results are cached
- * by the token's SHA-256 for at most a minute and never past `exp`, so the hot path does no RSA
- * verify after the first call, yet a deleted tenant or a disabled service principal loses
- * access within a minute (design.md Data: caches are short-lived).
+ * tokens a user of that tenant. Results are cached by the token's SHA-256 for at most a minute
+ * and never past `exp`, so the hot path does no RSA verify after the first call, yet a deleted
+ * tenant, user or a disabled service principal loses access within a minute (design.md Data:
+ * caches are short-lived).
  */
 import { createHash } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
