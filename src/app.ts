@@ -8,6 +8,7 @@ import { graphPlugin } from './graph/plugin.js';
 import { protocolPlugin } from './protocol/plugin.js';
 import type { AppDeps } from './server/deps.js';
 import { frameworkErrorHandler } from './server/framework-errors.js';
+import { applyHtmlSecurityHeaders } from './server/html-headers.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app = Fastify({
@@ -30,6 +31,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // HTTPS is the only supported deployment behind a real host name (design.md Security).
     if (deps.tls) reply.header('strict-transport-security', 'max-age=31536000');
     reply.header('x-content-type-options', 'nosniff');
+    applyHtmlSecurityHeaders(reply);
     return payload;
   });
 

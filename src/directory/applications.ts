@@ -3,12 +3,27 @@
  * service principal in one transaction, with Graph's defaults for everything not given.
  */
 import { isGuid, newGuid } from '../lib/ids.js';
+import { applicationUrlIssues, formatUrlIssuePath, type ApplicationUrlIssue } from './application-urls.js';
 import type { NewRow } from '../storage/schema.js';
 import type { NewApplication } from './directory.js';
 import type { DirectoryContext } from './context.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import { FIRST_PARTY_RESOURCES } from './graph-catalog.js';
 import type { ApiApplication, Application, WebApplication } from './types.js';
+
+/**
+ * Redirect URIs or links the directory refuses (application-urls.ts), each with its property path
+ * (`web.redirectUris[2]`), so every surface can name the field: environment files prefix their
+ * own path, Graph writes can answer with `details[].target`.
+ */
+export class ApplicationUrlError extends ValidationError {
+  readonly issues: readonly ApplicationUrlIssue[];
+
+  constructor(issues: readonly ApplicationUrlIssue[]) {
+    super('InvalidApplicationUrl', issues.map((i) => `${formatUrlIssuePath(i.path)}: ${i.message}`).join('; '));
+    this.issues = issues;
+  }
+}
 
 function optionalGuid(value: string | undefined, property: string): string | undefined {
   if (value === undefined) return undefined;
@@ -61,6 +76,8 @@ export function applicationOperations(ctx: DirectoryContext) {
 
   async function createApplication(tenantId: string, input: NewApplication): Promise<Application> {
     if (input.displayName.trim() === '') throw new ValidationError('InvalidDisplayName', 'displayName is required');
+    const urlIssues = applicationUrlIssues(input);
+    if (urlIssues.length > 0) throw new ApplicationUrlError(urlIssues);
     const id = optionalGuid(input.id, 'id') ?? newGuid();
     const appId = optionalGuid(input.appId, 'appId') ?? newGuid();
     const conflict = () => new ConflictError('AppIdConflict', `An application with appId or id '${appId}' already exists`);

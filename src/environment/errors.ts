@@ -3,6 +3,7 @@
  * user can find it in the file (`tenants[0].applications[2].web.redirectUris[0]: must be an
  * absolute https URI`). Nothing is written when one is thrown.
  */
+import { ApplicationUrlError } from '../directory/applications.js';
 import { isDirectoryError } from '../directory/errors.js';
 
 /** One problem in an environment, at a field path. */
@@ -59,6 +60,8 @@ export async function at<T>(path: ReadonlyArray<string | number>, write: () => P
   try {
     return await write();
   } catch (error) {
+    // Refused URLs name their property: report each at its own path below `path`.
+    if (error instanceof ApplicationUrlError) throw new EnvironmentError(error.issues.map((i) => ({ path: [...path, ...i.path], message: i.message })));
     if (isDirectoryError(error) && error.kind !== 'StorageFailure') throw new EnvironmentError([{ path, message: error.message }]);
     throw error;
   }

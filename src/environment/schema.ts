@@ -5,7 +5,8 @@
  * afterwards in `resolve.ts`. Objects are strict: a misspelt field is an error, not ignored.
  */
 import { z } from 'zod';
-import { MAX_REDIRECT_URIS, MAX_REDIRECT_URIS_MSA, identifierUriProblem, redirectUriProblem, type RedirectPlatform } from './redirect-uris.js';
+import { allowsPersonalAccounts, applicationUrlIssues } from '../directory/application-urls.js';
+import { identifierUriProblem } from './redirect-uris.js';
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const guid = z.string().regex(GUID, 'must be a GUID (8-4-4-4-12 hex digits)');
@@ -112,8 +113,9 @@ const applicationObject = z
     web: z
       .strictObject({
         redirectUris,
-        homePageUrl: z.string().url().nullable().optional(),
-        logoutUrl: z.string().url().nullable().optional(),
+        /** Checked with the redirect URIs (directory/application-urls.ts): http(s) links only. */
+        homePageUrl: z.string().nullable().optional(),
+        logoutUrl: z.string().nullable().optional(),
         implicitGrantSettings: z.strictObject({ enableAccessTokenIssuance: z.boolean().optional(), enableIdTokenIssuance: z.boolean().optional() }).optional(),
       })
       .optional(),
@@ -206,25 +208,10 @@ export type EnvironmentConsent = z.infer<typeof consent>;
 export type PermissionSet = z.infer<typeof permissionSet>;
 export type Permissions = z.infer<typeof permissions>;
 
-function allowsPersonalAccounts(audience: string | undefined): boolean {
-  return audience === 'AzureADandPersonalMicrosoftAccount' || audience === 'PersonalMicrosoftAccount';
-}
-
-/** protocol.md §15.4 redirect URIs per platform, §15.2 identifier URIs and token version. */
+/** protocol.md §15.4 redirect URIs and §15.2 links (the directory's rules), identifier URIs and token version. */
 function checkApplication(app: z.output<typeof applicationObject>, ctx: z.RefinementCtx): void {
   const msa = allowsPersonalAccounts(app.signInAudience);
-  const platforms: RedirectPlatform[] = ['web', 'spa', 'publicClient'];
-  let total = 0;
-  for (const platform of platforms) {
-    const uris = app[platform]?.redirectUris ?? [];
-    total += uris.length;
-    uris.forEach((uri, index) => {
-      const problem = redirectUriProblem(uri, platform, { allowQuery: !msa });
-      if (problem) ctx.addIssue({ code: 'custom', path: [platform, 'redirectUris', index], message: problem });
-    });
-  }
-  const max = msa ? MAX_REDIRECT_URIS_MSA : MAX_REDIRECT_URIS;
-  if (total > max) ctx.addIssue({ code: 'custom', path: ['web', 'redirectUris'], message: `an application may have at most ${max} redirect URIs` });
+  for (const issue of applicationUrlIssues(app)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
   (app.identifierUris ?? []).forEach((uri, index) => {
     const problem = identifierUriProblem(uri, { msa });
     if (problem) ctx.addIssue({ code: 'custom', path: ['identifierUris', index], message: problem });

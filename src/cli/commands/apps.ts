@@ -18,6 +18,8 @@ interface AddOptions extends StoreOptions {
   appId?: string;
   audience?: string;
   webRedirectUri?: string[];
+  logoutUrl?: string;
+  homePageUrl?: string;
   spaRedirectUri?: string[];
   publicRedirectUri?: string[];
   identifierUri?: string[];
@@ -48,6 +50,8 @@ export function registerApps(program: Command): void {
     .option('--app-id <guid>', 'client id (default: generated)')
     .option('--audience <signInAudience>', `one of ${signInAudiences.join(', ')} (default AzureADMyOrg)`)
     .option('--web-redirect-uri <uri>', 'web (confidential) redirect URI (repeatable)', collect)
+    .option('--logout-url <url>', 'front-channel logout URL (web.logoutUrl; https, http only on localhost)')
+    .option('--home-page-url <url>', 'home page (web.homePageUrl; http or https)')
     .option('--spa-redirect-uri <uri>', 'single-page-app redirect URI (repeatable)', collect)
     .option('--public-redirect-uri <uri>', 'public client (desktop/mobile) redirect URI (repeatable)', collect)
     .option('--public-client', 'allow public-client flows without a redirect URI (device code, ROPC)')
@@ -63,11 +67,16 @@ export function registerApps(program: Command): void {
         const tenant = await resolveTenant(directory, options.tenant);
         const clash = options.appId ? await directory.getApplicationByAppId(options.appId) : (await directory.listApplications(tenant.id)).find((a) => a.displayName === displayName);
         if (clash) throw new CliFailure(`application '${clash.displayName}' (${clash.appId}) already exists`);
+        const web = {
+          ...(options.webRedirectUri ? { redirectUris: options.webRedirectUri } : {}),
+          ...(options.logoutUrl !== undefined ? { logoutUrl: options.logoutUrl } : {}),
+          ...(options.homePageUrl !== undefined ? { homePageUrl: options.homePageUrl } : {}),
+        };
         const app = {
           displayName,
           ...(options.appId ? { appId: options.appId } : {}),
           ...(options.audience ? { signInAudience: options.audience } : {}),
-          ...(options.webRedirectUri ? { web: { redirectUris: options.webRedirectUri } } : {}),
+          ...(Object.keys(web).length > 0 ? { web } : {}),
           ...(options.spaRedirectUri ? { spa: { redirectUris: options.spaRedirectUri } } : {}),
           ...(options.publicRedirectUri ? { publicClient: { redirectUris: options.publicRedirectUri } } : {}),
           ...(options.publicClient ? { isFallbackPublicClient: true } : {}),

@@ -1,10 +1,11 @@
 /**
  * Graph's token validation (graph.md §4.1 steps 1 and 3; tokens.md §7.3): audience, lifetime,
  * RS256 signature by a published key, an issuer of this Tessera whose tenant matches `tid` and
- * exists, and for app-only tokens a client service principal in that tenant. Results are cached
- * by the token's SHA-256 for at most a minute and never past `exp`, so the hot path does no RSA
- * verify after the first call, yet a deleted tenant or a disabled service principal loses
- * access within a minute (design.md Data: caches are short-lived).
+ * exists, for app-only tokens a client service principal in that tenant, and for delegated
+ * tokens a user of that tenant. Results are cached by the token's SHA-256 for at most a minute
+ * and never past `exp`, so the hot path does no RSA verify after the first call, yet a deleted
+ * tenant, user or a disabled service principal loses access within a minute (design.md Data:
+ * caches are short-lived).
  */
 import { createHash } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
@@ -93,9 +94,19 @@ export function createGraphTokenValidator(deps: Deps, options: ValidatorOptions 
     if ((await deps.directory.getTenant(tid)) === undefined) throw graphErrors.tokenValidation();
   }
 
-  /** graph.md §4.1 step 3: an app-only caller must have a service principal in the tenant. */
-  async function checkCallingApplication(principal: GraphPrincipal): Promise<void> {
-    if (principal.kind !== 'app') return;
+  /**
+   * graph.md §4.1 step 3: an app-only caller must have a service principal in the tenant; a
+   * delegated token's `oid` must be a user of the token's tenant. A user that does not exist
+   * there cannot have been signed in by this Tessera, so the token is refused like any token
+   * that fails validation (401 InvalidAuthenticationToken, graph.md §1.7), not answered with a
+   * 404 for `/me` or served for other paths.
+   */
+  async function checkCaller(principal: GraphPrincipal): Promise<void> {
+    if (principal.kind === 'delegated') {
+      const user = isGuid(principal.objectId) ? await deps.directory.getUser(principal.tenantId, principal.objectId) : undefined;
+      if (user === undefined || user.id.toLowerCase() !== principal.objectId) throw graphErrors.tokenValidation('delegated token oid is not a user of its tenant');
+      return;
+    }
     const sp = await deps.directory.getServicePrincipal(principal.tenantId, principal.objectId);
     if (sp === undefined || !sp.accountEnabled || (principal.appId !== '' && sp.appId.toLowerCase() !== principal.appId)) {
       throw graphErrors.identityNotFound();
@@ -116,7 +127,7 @@ export function createGraphTokenValidator(deps: Deps, options: ValidatorOptions 
       await checkIssuer(payload);
       const principal = principalFromClaims(payload);
       if (principal === null) throw graphErrors.tokenValidation();
-      await checkCallingApplication(principal);
+      await checkCaller(principal);
       cache.set(digest, principal, Math.min(VALIDATION_CACHE_TTL_MS, principal.expiresAt - now.getTime()));
       return principal;
     },

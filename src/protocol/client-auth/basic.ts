@@ -7,6 +7,22 @@ import { OAuthError } from '../errors.js';
 
 const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 
+/** RFC 6749 §5.2 / RFC 7617: the challenge of a failed HTTP Basic client authentication. */
+export const BASIC_CHALLENGE = 'Basic realm="Tessera", charset="UTF-8"';
+
+/**
+ * Runs a check of a Basic-authenticated client; an `invalid_client` it throws gets the Basic
+ * challenge (RFC 6749 §5.2: MUST answer 401 with `WWW-Authenticate` for the scheme used).
+ */
+export function withBasicChallenge<T>(check: () => T): T {
+  try {
+    return check();
+  } catch (error) {
+    if (error instanceof OAuthError && error.error === 'invalid_client') throw error.withChallenge(BASIC_CHALLENGE);
+    throw error;
+  }
+}
+
 export interface BasicCredentials {
   clientId: string;
   clientSecret: string;
@@ -49,5 +65,5 @@ function formDecode(value: string): string | null {
 }
 
 function malformed(): OAuthError {
-  return new OAuthError(50012, ['The Authorization header does not carry a valid HTTP Basic client credential.']);
+  return new OAuthError(50012, ['The Authorization header does not carry a valid HTTP Basic client credential.'], { challenge: BASIC_CHALLENGE });
 }

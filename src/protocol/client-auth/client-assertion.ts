@@ -52,12 +52,13 @@ export function decodeClientAssertion(jwt: string): ClientAssertion {
  * Verifies a certificate-signed assertion of the app whose credentials are given. `iss`/`sub`
  * were matched to the client by the caller.
  *
- * ENTRA-COMPAT: `jti` is not remembered. protocol.md §4.2 suggests refusing reuse as hardening,
- * but msal-node re-sends one assertion for 10 minutes (spec/clients.md item 11), so reuse within
- * the assertion's lifetime is allowed, as Entra allows it.
+ * `jti` is required (Entra lists it among the assertion's required claims; protocol.md §4.2) but
+ * not remembered. ENTRA-COMPAT: protocol.md §4.2 suggests refusing reuse as hardening, but
+ * msal-node caches one assertion and re-sends it for ten minutes (spec/clients.md item 11), so
+ * replay within the assertion's lifetime stays allowed, as Entra allows it.
  *
  * @throws OAuthError AADSTS700027 (algorithm, key, signature), AADSTS700024 (time window),
- * AADSTS5002741 (several audiences), AADSTS700023 (wrong audience), AADSTS50027 (malformed).
+ * AADSTS5002741 (several audiences), AADSTS700023 (wrong audience), AADSTS50027 (malformed, no `jti`).
  */
 export async function verifyCertificateAssertion(assertion: ClientAssertion, credentials: ClientCredentials, expect: AssertionExpectations): Promise<void> {
   const appId = credentials.application.appId;
@@ -72,6 +73,8 @@ export async function verifyCertificateAssertion(assertion: ClientAssertion, cre
   } catch (error) {
     throw verificationError(error, assertion.payload, expect.now);
   }
+  const jti = assertion.payload.jti;
+  if (typeof jti !== 'string' || jti.trim() === '') throw malformed('client assertion without a jti claim');
   checkAudience(assertion.payload.aud, expect.audiences);
 }
 

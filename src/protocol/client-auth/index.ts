@@ -11,6 +11,7 @@ import { OAuthError } from '../errors.js';
 import type { TokenRequestContext } from '../grants/types.js';
 import { issuerV2 } from '../issuers.js';
 import { decodeClientAssertion, JWT_BEARER_ASSERTION_TYPE, verifyCertificateAssertion } from './client-assertion.js';
+import { withBasicChallenge } from './basic.js';
 import { verifyClientSecret } from './client-secret.js';
 import { hasCredential, readPresentedCredentials, sameClientId, type PresentedCredentials } from './presented.js';
 
@@ -50,7 +51,8 @@ export async function authenticateClient(ctx: TokenRequestContext, options: Clie
   const credentials = await loadClient(ctx, clientIdentifier);
   const now = ctx.deps.now();
   if (presented.basic !== null) {
-    verifyClientSecret(credentials, presented.basic.clientSecret, now);
+    const { clientSecret } = presented.basic;
+    withBasicChallenge(() => verifyClientSecret(credentials, clientSecret, now));
     return authenticated(credentials, 'client_secret_basic', '1');
   }
   if (presented.secret !== undefined) {

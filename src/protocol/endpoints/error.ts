@@ -1,6 +1,8 @@
 /**
  * `GET /error?code={n}`: the target of `error_uri` (protocol.md §1.1). A small HTML page that
  * explains an AADSTS code from our catalog. It shows only catalog text, never request input.
+ * Its CSP, framing, referrer and caching headers are those of every HTML response
+ * (server/html-headers.ts).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AADSTS } from '../aadsts.js';
@@ -16,7 +18,6 @@ export function errorPage() {
     return reply
       .code(entry ? 200 : 404)
       .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
       .send(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(text)}</p></body></html>`);
   };
 }

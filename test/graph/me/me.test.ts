@@ -48,8 +48,7 @@ describe('GET /me', () => {
     assertGraphSuccess(await callGraph(tessera, '/v1.0/users', await delegated(ALICE, 'User.Read.All')));
   });
 
-  it('answers 404 when the signed-in user is not in the token tenant', async () => {
-    const message = `Resource '${FABRIKAM_USER}' does not exist or one of its queried reference-property objects are not present.`;
-    assertGraphError(await callGraph(tessera, '/v1.0/me', await delegated(FABRIKAM_USER, 'User.Read')), 404, 'Request_ResourceNotFound', message);
+  it("refuses a delegated token whose user is another tenant's with 401 (issue 6 item 8)", async () => {
+    assertGraphError(await callGraph(tessera, '/v1.0/me', await delegated(FABRIKAM_USER, 'User.Read')), 401, 'InvalidAuthenticationToken', 'Access token validation failure.');
   });
 });
