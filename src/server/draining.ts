@@ -4,7 +4,8 @@
  * `temporarily_unavailable`, Graph's OData `serviceNotAvailable`), with `Retry-After` and
  * `Connection: close`, so clients and load balancers move to another node. This replaces
  * Fastify's `return503OnClosing`, whose body is Fastify's own (spec/clients.md items 18-20).
- * `/health` is exempt: the process is still alive while it drains; `/ready` says 503 itself.
+ * The probes are exempt: `/health` stays 200 (the process is alive while it drains) and `/ready`
+ * answers 503 `draining` in its own shape.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { graphErrors, sendGraphError } from '../graph/errors.js';
@@ -20,7 +21,8 @@ export interface Drain {
   isDraining(): boolean;
 }
 
-const EXEMPT = /^\/health(?:[/?]|$)/;
+// The probes answer for themselves: /health 200 while alive, /ready 503 `draining`.
+const EXEMPT = /^\/(?:health|ready)(?:[/?]|$)/;
 
 /** Adds the drain hooks to the root `app` (before the surfaces are registered). */
 export function registerDrain(app: FastifyInstance, deps: Pick<AppDeps, 'now' | 'urls'>): Drain {

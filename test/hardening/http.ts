@@ -23,7 +23,7 @@ export function httpsClient(ca: Buffer | string): Client {
         res.setEncoding('utf8');
         res.on('data', (d: string) => (text += d));
         res.on('end', () => {
-          let parsed: Record<string, unknown> = {};
+          let parsed: Record<string, unknown>;
           try {
             parsed = text ? (JSON.parse(text) as Record<string, unknown>) : {};
           } catch {
