@@ -7,6 +7,7 @@
  * `/ready` says 503; afterwards both nodes serve again and `/ready` is 200.
  */
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -161,6 +162,12 @@ describe('PostgreSQL outage under load, two nodes', () => {
       return outage.token.has(node.name) && outage.graph.has(node.name);
     });
     for (const node of nodes) {
+      // Tenant resolution of a tenant no cache has seen: "unavailable", not "tenant not found".
+      const discovery = await client.get(`${node.url}/${randomUUID()}/v2.0/.well-known/openid-configuration`);
+      assert.equal(discovery.status, 503, discovery.text);
+      assert.equal(problem('token', discovery), null);
+      // Keys may still come from the keystore's short cache; if not, a 503 in Entra's shape.
+      assert.equal(problem('token', await client.get(`${node.url}/common/discovery/v2.0/keys`)), null);
       const ready = await client.get(`${node.url}/ready`);
       assert.equal(ready.status, 503);
       assert.equal(ready.headers['retry-after'], '1');
