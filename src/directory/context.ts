@@ -35,7 +35,10 @@ export function toDirectoryError(storage: Storage, error: unknown, options: Writ
   if (error instanceof DirectoryError) return error;
   if (error instanceof UnsupportedFilterError) return new ValidationError(error.code, error.message, { cause: error });
   if (error instanceof InvalidCursorError) return new ValidationError(error.code, error.message, { cause: error });
-  if (isDatabaseUnavailable(error)) return new StorageUnavailableError('StorageUnavailable', 'The directory store is temporarily unavailable', { cause: error });
+  // Away, or a lost race no retry loop absorbed (a plain read meeting a SQLite lock): transient.
+  if (isDatabaseUnavailable(error) || storage.dialect.retryable(error)) {
+    return new StorageUnavailableError('StorageUnavailable', 'The directory store is temporarily unavailable', { cause: error });
+  }
   switch (storage.dialect.constraintViolation(error)) {
     case 'unique':
       return options.conflict?.() ?? new ConflictError('Conflict', 'An object with the same key already exists', { cause: error });
