@@ -7,7 +7,9 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { graphPlugin } from './graph/plugin.js';
 import { protocolPlugin } from './protocol/plugin.js';
 import type { AppDeps } from './server/deps.js';
+import { registerDrain } from './server/draining.js';
 import { frameworkErrorHandler } from './server/framework-errors.js';
+import { healthRoutes } from './server/health.js';
 import { applyHtmlSecurityHeaders } from './server/html-headers.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -23,7 +25,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Entra's paths are case-sensitive only in their tenant values; keep defaults otherwise.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(deps),
-    return503OnClosing: true,
+    return503OnClosing: false, // server/draining.ts answers in each surface's shape instead
     forceCloseConnections: 'idle',
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
@@ -35,6 +37,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  const drain = registerDrain(app, deps);
+  await app.register(healthRoutes, { deps, drain });
   await app.register(protocolPlugin, { ...deps, prefix: deps.urls.pathPrefix } as never);
   await app.register(graphPlugin, deps as never);
   return app;

@@ -67,7 +67,7 @@ export async function openAdmin(options: StoreOptions): Promise<AdminServices> {
   if (config.database === null) await mkdir(config.dataDir, { recursive: true });
   const storage = await openStorage(url);
   const directory = createDirectory(storage);
-  const keys = createDatabaseKeyStore(storage.db, {});
+  const keys = createDatabaseKeyStore(storage, {});
   return { config, storage, directory, keys, close: () => storage.close() };
 }
 

@@ -5,13 +5,11 @@
  * or bound to an enclosing transaction (`Directory.transaction`), where each write is a
  * savepoint so a caught failure leaves the transaction usable.
  */
-import { sql, type Kysely } from 'kysely';
-import type { Storage } from '../storage/index.js';
-import { InvalidCursorError, UnsupportedFilterError } from '../storage/errors.js';
+import type { Storage, StorageTransaction } from '../storage/index.js';
+import { InvalidCursorError, isDatabaseUnavailable, UnsupportedFilterError } from '../storage/errors.js';
 import { createQueries, type Queries } from '../storage/queries/index.js';
-import type { Database } from '../storage/schema.js';
 import type { DirectoryCache } from './cache.js';
-import { ConflictError, DirectoryError, NotFoundError, StorageFailureError, ValidationError } from './errors.js';
+import { ConflictError, DirectoryError, NotFoundError, StorageFailureError, StorageUnavailableError, ValidationError } from './errors.js';
 
 /** Options of one write. */
 export interface WriteOptions {
@@ -37,6 +35,10 @@ export function toDirectoryError(storage: Storage, error: unknown, options: Writ
   if (error instanceof DirectoryError) return error;
   if (error instanceof UnsupportedFilterError) return new ValidationError(error.code, error.message, { cause: error });
   if (error instanceof InvalidCursorError) return new ValidationError(error.code, error.message, { cause: error });
+  // Away, or a lost race no retry loop absorbed (a plain read meeting a SQLite lock): transient.
+  if (isDatabaseUnavailable(error) || storage.dialect.retryable(error)) {
+    return new StorageUnavailableError('StorageUnavailable', 'The directory store is temporarily unavailable', { cause: error });
+  }
   switch (storage.dialect.constraintViolation(error)) {
     case 'unique':
       return options.conflict?.() ?? new ConflictError('Conflict', 'An object with the same key already exists', { cause: error });
@@ -70,7 +72,7 @@ export function createContext(storage: Storage, cache: DirectoryCache, now: () =
     async write(work, options) {
       cache.invalidate();
       try {
-        return await mapped(storage, () => storage.db.transaction().execute((trx) => work(createQueries(trx))), options);
+        return await mapped(storage, () => storage.transaction((trx) => work(createQueries(trx))), options);
       } finally {
         cache.invalidate();
       }
@@ -83,23 +85,9 @@ export function createContext(storage: Storage, cache: DirectoryCache, now: () =
  * each runs inside a savepoint: PostgreSQL refuses every statement after a failed one until
  * the transaction rolls back to a savepoint.
  */
-export function bindContext(root: DirectoryContext, trx: Kysely<Database>): DirectoryContext {
+export function bindContext(root: DirectoryContext, trx: StorageTransaction): DirectoryContext {
   const queries = createQueries(trx);
   let tail: Promise<unknown> = Promise.resolve();
-  let counter = 0;
-
-  async function savepoint<T>(work: (q: Queries) => Promise<T>): Promise<T> {
-    const name = sql.id(`tessera_write_${++counter}`);
-    await sql`savepoint ${name}`.execute(trx);
-    try {
-      const result = await work(queries);
-      await sql`release savepoint ${name}`.execute(trx);
-      return result;
-    } catch (error) {
-      await sql`rollback to savepoint ${name}`.execute(trx);
-      throw error;
-    }
-  }
 
   return {
     storage: root.storage,
@@ -108,7 +96,7 @@ export function bindContext(root: DirectoryContext, trx: Kysely<Database>): Dire
     now: root.now,
     read: (work) => mapped(root.storage, () => work(queries)),
     write(work, options) {
-      const run = tail.then(() => mapped(root.storage, () => savepoint(work), options));
+      const run = tail.then(() => mapped(root.storage, () => root.storage.savepoint(trx, () => work(queries)), options));
       tail = run.catch(() => undefined);
       return run;
     },

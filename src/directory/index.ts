@@ -83,7 +83,8 @@ function boundDirectory(ctx: DirectoryContext): Directory {
  *
  * Inside `transaction(fn)`, use only the directory passed to `fn` and call it sequentially:
  * on SQLite the root directory waits for the transaction's connection, so calling it from
- * `fn` would never return.
+ * `fn` would never return. `fn` runs again from the start when the transaction lost a race with
+ * another writer, so it must have no effects outside the directory it is given.
  */
 export function createDirectory(storage: Storage, options: DirectoryOptions = {}): Directory {
   const now = options.now ?? (() => new Date());
@@ -95,7 +96,8 @@ export function createDirectory(storage: Storage, options: DirectoryOptions = {}
     cache.invalidate();
     let thrownByFn: unknown = undefined;
     try {
-      return await storage.db.transaction().execute(async (trx) => {
+      // May run `fn` again after a lost race with another writer (storage.transaction).
+      return await storage.transaction(async (trx) => {
         try {
           return await fn(boundDirectory(bindContext(ctx, trx)));
         } catch (error) {

@@ -53,7 +53,13 @@ export const graphErrors = {
   unsupportedQuery: (message: string) => new GraphError(400, 'Request_UnsupportedQuery', message),
   badRequest: (message: string) => new GraphError(400, 'BadRequest', message),
   internal: (cause: unknown) => new GraphError(500, 'UnknownError', 'An internal server error occurred.', { cause }),
+  // graph.md §1.7: 503 `serviceNotAvailable` is transient; [?] Graph's exact message is not recorded.
+  serviceNotAvailable: (cause?: unknown) =>
+    new GraphError(503, 'serviceNotAvailable', 'The service is temporarily unavailable. Please retry after the interval in the Retry-After header.', { cause }),
 } as const;
+
+// spec/clients.md item 20: 429/503 carry Retry-After; short, as Graph SDKs wait exactly that long.
+const RETRY_AFTER_SECONDS = '1';
 
 /** `innerError.date`: UTC, no fractions, no `Z` (graph.md §1.7). */
 export function innerErrorDate(now: Date): string {
@@ -77,6 +83,7 @@ export function graphErrorBody(error: GraphError, ids: GraphIds, now: Date) {
  */
 export function sendGraphError(reply: FastifyReply, error: GraphError, ids: GraphIds, now: Date, base: string): FastifyReply {
   applyGraphHeaders(reply, ids);
+  if (error.status === 429 || error.status === 503) reply.header('retry-after', RETRY_AFTER_SECONDS);
   if (error.status === 401) {
     reply.header('www-authenticate', `Bearer realm="", authorization_uri="${base}/common/oauth2/authorize", client_id="${GRAPH_APP_ID}"`);
   }

@@ -5,7 +5,7 @@
  * app-only callers, route, then the handler checks permissions and reads the directory.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DirectoryError } from '../directory/errors.js';
+import { DirectoryError, isUnavailable } from '../directory/errors.js';
 import type { AppDeps } from '../server/deps.js';
 import { bearerToken } from './auth/bearer.js';
 import { createGraphTokenValidator } from './auth/validator.js';
@@ -22,6 +22,8 @@ const METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'];
 /** Directory and framework errors in Graph's terms; anything unexpected is a logged 500. */
 function toGraphError(error: unknown): GraphError {
   if (error instanceof GraphError) return error;
+  // The database is away (restart, lost connection): transient, so 503 with Retry-After, not 500.
+  if (isUnavailable(error)) return graphErrors.serviceNotAvailable(error);
   if (error instanceof DirectoryError) {
     // A skiptoken whose cursor the directory does not accept, a filter it cannot translate.
     if (error.code === 'InvalidCursor') return graphErrors.invalidPageToken();
@@ -41,7 +43,8 @@ export async function graphPlugin(app: FastifyInstance, deps: AppDeps): Promise<
 
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const graphError = toGraphError(error);
-    if (graphError.status >= 500) request.log.error({ err: error }, 'unexpected Graph error');
+    if (graphError.status === 503) request.log.warn({ err: graphError.cause }, 'Graph request refused: storage unavailable');
+    else if (graphError.status >= 500) request.log.error({ err: error }, 'unexpected Graph error');
     else if (graphError.cause !== undefined) request.log.debug({ err: graphError.cause }, 'Graph request refused');
     return sendGraphError(reply, graphError, graphIdsFor(request), deps.now(), deps.urls.baseFor(request));
   });

@@ -44,6 +44,9 @@ export const AADSTS = {
   501051: { error: 'invalid_grant', status: 400, message: "Application '{0}'({1}) is not assigned to a role for the application '{2}'({3})." },
   // ── server ───────────────────────────────────────────────────────────────────────────
   90000: { error: 'server_error', status: 500, message: 'An unexpected error occurred.' },
+  // Entra's ExternalServerRetryableError; protocol.md §3/§12.2 list `temporarily_unavailable` without a
+  // code. Sent while the database is away or the node is draining, always with Retry-After.
+  90006: { error: 'temporarily_unavailable', status: 503, message: 'The service is temporarily unavailable. Please try again shortly.' },
 } as const satisfies Record<number, AadstsEntry>;
 
 export type AadstsCode = keyof typeof AADSTS;

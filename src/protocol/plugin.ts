@@ -5,6 +5,7 @@
  */
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUnavailable } from '../directory/errors.js';
 import type { AppDeps } from '../server/deps.js';
 import { requestIdsFor } from '../server/request-ids.js';
 import { resolveTenantContext } from '../server/tenant-context.js';
@@ -29,6 +30,11 @@ export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promi
     if (error instanceof OAuthError) {
       if (error.cause) request.log.warn({ err: error.cause, aadsts: error.aadsts }, 'protocol error');
       return sendEntraError(reply, error, ids, base, deps.now());
+    }
+    if (isUnavailable(error)) {
+      // The database is away (restart, lost connection): transient, so 503 with Retry-After.
+      request.log.warn({ err: error, traceId: ids.traceId }, 'protocol request refused: storage unavailable');
+      return sendEntraError(reply, new OAuthError(90006), ids, base, deps.now());
     }
     const status = (error as FastifyError).statusCode;
     if (status !== undefined && status >= 400 && status < 500) {

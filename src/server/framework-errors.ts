@@ -11,7 +11,8 @@ import { OAuthError } from '../protocol/errors.js';
 import type { AppDeps } from './deps.js';
 import { requestIdsFor } from './request-ids.js';
 
-const GRAPH_PATH = /^\/(?:v1\.0|beta)(?:[/?]|$)/i;
+/** URLs of the Graph surface (`/v1.0`, `/beta` at the host root); the rest answer in Entra's shape. */
+export const GRAPH_PATH = /^\/(?:v1\.0|beta)(?:[/?]|$)/i;
 
 export function frameworkErrorHandler(deps: AppDeps) {
   return function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {

@@ -52,7 +52,7 @@ export async function createRuntime(config: TesseraConfig, options: RuntimeOptio
   const storage = await openStorage(databaseUrl);
   try {
     const directory = createDirectory(storage, { now });
-    const keys = createDatabaseKeyStore(storage.db, { masterKey: options.masterKey, now });
+    const keys = createDatabaseKeyStore(storage, { masterKey: options.masterKey, now });
     if (options.prepare !== false) {
       await keys.ensureKeys();
       await directory.ensureConsumersTenant();

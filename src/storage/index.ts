@@ -3,19 +3,40 @@
  * Everything else in storage/ is SQL over the `Database` type of schema.ts.
  */
 import { Kysely, Migrator, type LogEvent } from 'kysely';
+import { classifyingDialect } from './dialects/classify.js';
 import type { StorageDialect } from './dialects/dialect.js';
 import { connectPostgres } from './dialects/postgres.js';
 import { connectSqlite } from './dialects/sqlite.js';
 import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
+import { ping, runSavepoint, runTransaction, type RetryPolicy } from './transactions.js';
 
 export type { ConstraintViolation, StorageDialect } from './dialects/dialect.js';
+export { DatabaseUnavailableError, isDatabaseUnavailable } from './errors.js';
 export type { Database } from './schema.js';
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './transactions.js';
 
-/** An open database: the typed Kysely instance, the dialect's capabilities, and `close`. */
+/** An open transaction: query it like the database (`createQueries(trx)`). */
+export type StorageTransaction = Kysely<Database>;
+
+/**
+ * An open database: the typed Kysely instance, the dialect's capabilities, transactions, and
+ * `close`. A connection lost or refused surfaces as `DatabaseUnavailableError` from any query.
+ */
 export interface Storage {
   db: Kysely<Database>;
   dialect: StorageDialect;
+  /**
+   * Runs `fn` in one write transaction (SQLite: `BEGIN IMMEDIATE`) and commits, or rolls back
+   * when it throws. On a lost race with another writer the whole `fn` runs again (bounded,
+   * jittered back-off; storage/transactions.ts), so `fn` must act only through `trx`. Past the
+   * retry budget it throws `DatabaseUnavailableError`.
+   */
+  transaction<T>(fn: (trx: StorageTransaction) => Promise<T>): Promise<T>;
+  /** Runs `fn` in a savepoint of `trx`: a failure undoes only `fn` and leaves `trx` usable. */
+  savepoint<T>(trx: StorageTransaction, fn: () => Promise<T>): Promise<T>;
+  /** Whether a trivial query succeeds within `timeoutMs` (readiness checks). Never throws. */
+  ping(timeoutMs: number): Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -31,10 +52,12 @@ export interface OpenStorageOptions {
   logQueries?: boolean;
   /** Skip migrations (e.g. a read-only tool); default false. */
   skipMigrations?: boolean;
+  /** Retries of `transaction` (default DEFAULT_RETRY_POLICY). */
+  retry?: RetryPolicy;
 }
 
-function connect(url: string) {
-  if (/^postgres(ql)?:\/\//i.test(url)) return connectPostgres(url);
+function connect(url: string, logger: StorageLogger | undefined) {
+  if (/^postgres(ql)?:\/\//i.test(url)) return connectPostgres(url, logger === undefined ? {} : { logger });
   if (url === ':memory:' || url === 'sqlite::memory:') return connectSqlite(':memory:');
   const filename = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
   if (filename === '') throw new Error(`Invalid database URL "${url}"`);
@@ -67,7 +90,9 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
  * - `postgres://…` / `postgresql://…` — PostgreSQL (needs the optional `pg` package).
  */
 export async function openStorage(url: string, options: OpenStorageOptions = {}): Promise<Storage> {
-  const { dialect, adapter } = await connect(url);
+  const connection = await connect(url, options.logger);
+  const adapter = connection.adapter;
+  const dialect = classifyingDialect(connection.dialect, adapter);
   const log = options.logger === undefined ? undefined : logTo(options.logger, options.logQueries === true);
   const db = new Kysely<Database>(log === undefined ? { dialect } : { dialect, log });
   try {
@@ -76,10 +101,14 @@ export async function openStorage(url: string, options: OpenStorageOptions = {})
     await db.destroy();
     throw error;
   }
+  connection.ready?.();
   let closed = false;
   return {
     db,
     dialect: adapter,
+    transaction: (fn) => runTransaction(db, adapter, fn, options.retry),
+    savepoint: (trx, fn) => runSavepoint(trx, fn),
+    ping: (timeoutMs) => ping(db, timeoutMs),
     close: async () => {
       if (closed) return;
       closed = true;

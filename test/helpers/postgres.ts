@@ -24,6 +24,18 @@ export interface TestPostgres {
   stop(): Promise<void>;
 }
 
+/** A private cluster whose server the test may take down and bring back (outage tests). */
+export interface TestPostgresCluster extends TestPostgres {
+  /** `pg_ctl restart -m fast`: every connection is terminated, the server is back when it resolves. */
+  restart(): Promise<void>;
+  /** `pg_ctl stop -m fast`, keeping the data directory. */
+  stopServer(): Promise<void>;
+  /** Start the stopped server again on the same port. */
+  startServer(): Promise<void>;
+  /** `pg_terminate_backend` on every other connection to the test database; returns how many. */
+  terminateBackends(): Promise<number>;
+}
+
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
     () => true,
@@ -105,7 +117,7 @@ async function onExistingServer(serverUrl: string): Promise<TestPostgres> {
   };
 }
 
-async function throwawayCluster(): Promise<TestPostgres> {
+async function throwawayCluster(): Promise<TestPostgresCluster> {
   const bin = await findBinDir();
   const dir = await mkdtemp(join(tmpdir(), 'tessera-pg-'));
   const data = join(dir, 'data');
@@ -117,10 +129,11 @@ async function throwawayCluster(): Promise<TestPostgres> {
   const exec = await runnerFor(owner !== undefined, bin);
 
   const port = await freePort();
+  const serverOptions = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off`;
+  const start = () => exec('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start']);
   try {
     await exec('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-    const serverOptions = `-c listen_addresses=127.0.0.1 -p ${port} -k ${dir} -c fsync=off -c full_page_writes=off`;
-    await exec('pg_ctl', ['-D', data, '-l', log, '-w', '-t', '60', '-o', serverOptions, 'start']);
+    await start();
   } catch (error) {
     const serverLog = await readFile(log, 'utf8').catch(() => '');
     await rm(dir, { recursive: true, force: true });
@@ -128,11 +141,29 @@ async function throwawayCluster(): Promise<TestPostgres> {
   }
   const adminUrl = `postgres://postgres@127.0.0.1:${port}/postgres`;
   await withClient(adminUrl, (c) => c.query('CREATE DATABASE tessera_test'));
+  const url = `postgres://postgres@127.0.0.1:${port}/tessera_test`;
+  let running = true;
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/tessera_test`,
+    url,
+    restart: async () => {
+      await exec('pg_ctl', ['-D', data, '-l', log, '-m', 'fast', '-w', '-t', '60', '-o', serverOptions, 'restart']);
+    },
+    stopServer: async () => {
+      await exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+      running = false;
+    },
+    startServer: async () => {
+      await start();
+      running = true;
+    },
+    terminateBackends: () =>
+      withClient(url, async (c) => {
+        const result = await c.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+        return result.rowCount ?? 0;
+      }),
     stop: async () => {
       try {
-        await exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+        if (running) await exec('pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
       } finally {
         await rm(dir, { recursive: true, force: true });
       }
@@ -144,4 +175,12 @@ async function throwawayCluster(): Promise<TestPostgres> {
 export async function startPostgres(): Promise<TestPostgres> {
   const serverUrl = process.env.TESSERA_TEST_DATABASE_URL;
   return serverUrl ? onExistingServer(serverUrl) : throwawayCluster();
+}
+
+/**
+ * A cluster of the test's own, always freshly initialised (never TESSERA_TEST_DATABASE_URL: a
+ * test that restarts the server must not take down the database other test files share).
+ */
+export function startPostgresCluster(): Promise<TestPostgresCluster> {
+  return throwawayCluster();
 }

@@ -4,7 +4,7 @@
  * Storage on the same database every time it is called.
  */
 import { after, before, describe } from 'node:test';
-import type { Storage } from '../../src/storage/index.js';
+import type { OpenStorageOptions, Storage } from '../../src/storage/index.js';
 import { applicationCases } from './conformance/applications.js';
 import { consentCases } from './conformance/consent.js';
 import { listingCases } from './conformance/listing.js';
@@ -14,14 +14,18 @@ import { tenantCases } from './conformance/tenants.js';
 import { transactionCases } from './conformance/transactions.js';
 import { userAndGroupCases } from './conformance/users-groups.js';
 
-/** Register the whole suite under `name` for storages made by `open`. */
-export function storageConformance(name: string, open: () => Promise<Storage>): void {
+/**
+ * Register the whole suite under `name` for storages made by `open`; `sharedDatabase: false`
+ * when each open is a separate database (`:memory:`), which skips the cross-connection cases.
+ */
+export function storageConformance(name: string, open: (options?: OpenStorageOptions) => Promise<Storage>, { sharedDatabase = true } = {}): void {
   describe(`storage conformance: ${name}`, () => {
     const opened: Storage[] = [];
     let storage: Storage | undefined;
     const suite: Suite = {
-      open: async () => {
-        const s = await open();
+      sharedDatabase,
+      open: async (options) => {
+        const s = await open(options);
         opened.push(s);
         return s;
       },

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { decodeJwt, decodeProtectedHeader, errors, jwtVerify, type JWTPayload } from 'jose';
+import { isUnavailable } from '../../directory/errors.js';
 import { GRAPH_APP_ID, GRAPH_RESOURCE_URI } from '../../directory/graph-catalog.js';
 import { isGuid } from '../../lib/ids.js';
 import { TtlCache } from '../../lib/ttl-cache.js';
@@ -75,10 +76,13 @@ export function createGraphTokenValidator(deps: Deps, options: ValidatorOptions 
     try {
       return await verify();
     } catch (error) {
+      // Keys could not be loaded (database away): not the token's fault, so not a 401.
+      if (isUnavailable(error)) throw error;
       if (error instanceof errors.JWKSNoMatchingKey && (await jwks.refresh())) {
         try {
           return await verify();
         } catch (retryError) {
+          if (isUnavailable(retryError)) throw retryError;
           throw graphErrors.tokenValidation(retryError);
         }
       }

@@ -20,12 +20,21 @@ export interface StorageDialect {
   readonly countIsString: boolean;
   /** Classify a driver error as a constraint violation, or undefined for anything else. */
   constraintViolation(error: unknown): ConstraintViolation | undefined;
+  /**
+   * The transaction lost a race with another writer and may succeed when run again from the
+   * start (SQLite busy/snapshot, PostgreSQL serialization failure or deadlock).
+   */
+  retryable(error: unknown): boolean;
+  /** The database cannot be reached right now (connection refused or lost, server restarting). */
+  unavailable(error: unknown): boolean;
 }
 
 /** A connected Kysely dialect plus its adapter, produced by `dialects/{sqlite,postgres}.ts`. */
 export interface DialectConnection {
   dialect: Dialect;
   adapter: StorageDialect;
+  /** Called once migrations are done, before the storage serves requests. */
+  ready?(): void;
 }
 
 /** Read a string `code` property from an unknown error. */
@@ -33,4 +42,14 @@ export function errorCode(error: unknown): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
   const code = (error as { code: unknown }).code;
   return typeof code === 'string' ? code : undefined;
+}
+
+/** `error` and its `cause` chain (bounded: a cycle must not hang a request). */
+export function causeChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
+  for (let e = error, depth = 0; e !== undefined && e !== null && depth < 8; depth++) {
+    chain.push(e);
+    e = typeof e === 'object' && 'cause' in e ? (e as { cause: unknown }).cause : undefined;
+  }
+  return chain;
 }

@@ -3,9 +3,8 @@
  * one database signs and publishes the same keys (design.md Data). Loaded keys are cached for a
  * short TTL so nodes converge after another node rotates, without a query per token.
  */
-import type { Kysely } from 'kysely';
 import { createMasterKey, type MasterKey } from '../../lib/master-key.js';
-import type { Database } from '../../storage/schema.js';
+import type { Storage } from '../../storage/index.js';
 import { createSigningKeyQueries, type SigningKeyRow } from '../../storage/queries/signing-keys.js';
 import { signJwt } from '../jws.js';
 import type { KeyStore, SigningJwk } from './keystore.js';
@@ -37,12 +36,13 @@ interface Snapshot {
 }
 
 /** Creates a KeyStore over the `signing_keys` table. */
-export function createDatabaseKeyStore(db: Kysely<Database>, options: DatabaseKeyStoreOptions = {}): KeyStore {
+export function createDatabaseKeyStore(storage: Storage, options: DatabaseKeyStoreOptions = {}): KeyStore {
+  const db = storage.db;
   const now = options.now ?? (() => new Date());
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
   const masterKey = resolveMasterKey(options.masterKey);
   const ctx: LifecycleContext = {
-    db,
+    storage,
     masterKey,
     now,
     // A node may keep signing with a just-retired key until its cache expires, so the retired

@@ -3,15 +3,15 @@
  * (design.md Data), applying the pure plans of rotation.ts. Key generation (slow RSA) happens
  * before a transaction opens, so no lock is held while it runs.
  */
-import type { Kysely } from 'kysely';
 import type { MasterKey } from '../../lib/master-key.js';
-import type { Database } from '../../storage/schema.js';
+import type { Storage } from '../../storage/index.js';
 import { createSigningKeyQueries, type SigningKeyQueries } from '../../storage/queries/signing-keys.js';
 import { planEnsure, planReconcile, planRotation } from './rotation.js';
 
 /** What the lifecycle needs from the keystore's options. */
 export interface LifecycleContext {
-  db: Kysely<Database>;
+  /** Reads through `storage.db`; each change through `storage.transaction` (retried on a lost race). */
+  storage: Storage;
   masterKey: MasterKey | null;
   now: () => Date;
   /** How long a retired key stays published: max token lifetime + cache TTL. */
@@ -46,7 +46,7 @@ export async function rotateKeys(ctx: LifecycleContext): Promise<boolean> {
   await ensureKeys(ctx);
   const fresh = await sealedKey(ctx);
   try {
-    await ctx.db.transaction().execute(async (trx) => {
+    await ctx.storage.transaction(async (trx) => {
       const q = createSigningKeyQueries(trx);
       const now = ctx.now();
       const plan = planRotation(await q.listAll(), now, ctx.retainMs);
@@ -65,13 +65,13 @@ export async function rotateKeys(ctx: LifecycleContext): Promise<boolean> {
 }
 
 async function ensureOnce(ctx: LifecycleContext): Promise<void> {
-  const initial = planEnsure(await createSigningKeyQueries(ctx.db).listAll());
+  const initial = planEnsure(await createSigningKeyQueries(ctx.storage.db).listAll());
   if (!initial.promote && !initial.createActive && !initial.createNext) return;
   const [forActive, forNext] = await Promise.all([
     initial.createActive ? sealedKey(ctx) : null,
     initial.createNext ? sealedKey(ctx) : null,
   ]);
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.storage.transaction(async (trx) => {
     const q = createSigningKeyQueries(trx);
     // Re-plan inside the transaction: another process may have filled the gap meanwhile.
     const plan = planEnsure(await q.listAll());
@@ -83,7 +83,7 @@ async function ensureOnce(ctx: LifecycleContext): Promise<void> {
 }
 
 async function reconcile(ctx: LifecycleContext): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await ctx.storage.transaction(async (trx) => {
     const q = createSigningKeyQueries(trx);
     const plan = planReconcile(await q.listAll(), ctx.now(), ctx.retainMs);
     for (const kid of plan.retire) await q.transition(kid, 'active', plan.patch);

@@ -1,11 +1,13 @@
 /** Shared helpers of the conformance suite. */
 import { randomBytes } from 'node:crypto';
 import { createDirectory, type Directory, type Tenant } from '../../../src/directory/index.js';
-import type { Storage } from '../../../src/storage/index.js';
+import type { OpenStorageOptions, Storage } from '../../../src/storage/index.js';
 
 export interface Suite {
   /** Open another Storage on the same database (closed by the suite). */
-  open(): Promise<Storage>;
+  open(options?: OpenStorageOptions): Promise<Storage>;
+  /** False for `:memory:`, where every open is a database of its own. */
+  readonly sharedDatabase: boolean;
   /** The Storage opened before the tests. */
   readonly storage: Storage;
 }

@@ -1,10 +1,88 @@
-/** Atomicity: a failed multi-row change leaves nothing behind. */
+/**
+ * Atomicity: a failed multi-row change leaves nothing behind. And the storage API under it
+ * (`Storage.transaction`, `Storage.savepoint`): commit, rollback, savepoints that keep a
+ * transaction usable, and writers that collide are retried until both commit.
+ */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ConflictError } from '../../../src/directory/index.js';
-import { directoryOf, freshTenant, initialDomain, rejectsWith, type Suite } from './suite.js';
+import type { Storage } from '../../../src/storage/index.js';
+import { createSettingsQueries } from '../../../src/storage/queries/settings.js';
+import { directoryOf, freshTenant, initialDomain, label, rejectsWith, type Suite } from './suite.js';
+
+const get = (storage: Storage, name: string) => createSettingsQueries(storage.db).get(name);
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** Read-modify-write of a counter row (a lost update or a doubled retry would show). */
+async function increment(trx: Storage['db'], name: string): Promise<void> {
+  const q = createSettingsQueries(trx);
+  await q.set(name, String(Number((await q.get(name)) ?? '0') + 1));
+}
 
 export function transactionCases(suite: Suite): void {
+  describe('storage transactions', () => {
+    it('commits what fn wrote and returns its result; rolls back everything when fn throws', async () => {
+      const storage = suite.storage;
+      const kept = label('kept');
+      const undone = label('undone');
+      assert.equal(await storage.transaction(async (trx) => (await createSettingsQueries(trx).set(kept, 'v'), 42)), 42);
+      const failure = new Error('fn failed');
+      await assert.rejects(
+        storage.transaction(async (trx) => {
+          await createSettingsQueries(trx).set(undone, 'v');
+          throw failure;
+        }),
+        (error) => error === failure,
+      );
+      assert.equal(await get(storage, kept), 'v');
+      assert.equal(await get(storage, undone), undefined);
+    });
+
+    it('undoes only a failed savepoint, and the transaction stays usable after a failed statement', async () => {
+      const storage = suite.storage;
+      const [first, inside, after] = [label('first'), label('inside'), label('after')];
+      await storage.transaction(async (trx) => {
+        await trx.insertInto('settings').values({ name: first, value: '1' }).execute();
+        const error = await storage
+          .savepoint(trx, async () => {
+            await trx.insertInto('settings').values({ name: inside, value: '1' }).execute();
+            // A raw unique violation: on PostgreSQL it aborts the transaction unless rolled back to a savepoint.
+            await trx.insertInto('settings').values({ name: first, value: '2' }).execute();
+          })
+          .catch((e: unknown) => e);
+        assert.equal(storage.dialect.constraintViolation(error), 'unique');
+        await trx.insertInto('settings').values({ name: after, value: '1' }).execute();
+      });
+      assert.deepEqual([await get(storage, first), await get(storage, inside), await get(storage, after)], ['1', undefined, '1']);
+    });
+
+    it('retries writers that collide (one lock held, or a deadlock) until both commit, each exactly once', { skip: !suite.sharedDatabase }, async () => {
+      const a = suite.storage;
+      const b = await suite.open();
+      const [r1, r2] = [label('r1'), label('r2')];
+      let aHolds!: () => void;
+      const aHoldsR1 = new Promise<void>((resolve) => (aHolds = resolve));
+      let bHolds!: () => void;
+      const bHoldsR2 = new Promise<void>((resolve) => (bHolds = resolve));
+      // Opposite lock order. PostgreSQL: a deadlock, one side is aborted (40P01) and runs again.
+      // SQLite: B cannot begin while A holds the write lock (SQLITE_BUSY) and retries until A commits.
+      const first = a.transaction(async (trx) => {
+        await increment(trx, r1);
+        aHolds();
+        await Promise.race([bHoldsR2, sleep(300)]);
+        await increment(trx, r2);
+      });
+      await aHoldsR1;
+      const second = b.transaction(async (trx) => {
+        await increment(trx, r2);
+        bHolds();
+        await increment(trx, r1);
+      });
+      await Promise.all([first, second]);
+      assert.deepEqual([await get(a, r1), await get(a, r2)], ['2', '2']);
+    });
+  });
+
   describe('transactions', () => {
     it('rolls back everything written in Directory.transaction when it fails', async () => {
       const directory = directoryOf(suite);

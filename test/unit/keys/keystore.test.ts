@@ -14,7 +14,7 @@ describe('database keystore: keys, JWKS and signing', () => {
   afterEach(() => storage.close());
 
   it('publishes kid = x5t = base64url(SHA-1(x5c[0] DER)) in Entra JWKS shape (protocol.md §8.3)', async () => {
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null, now: testClock().now });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null, now: testClock().now });
     await ks.ensureKeys();
     const jwks = await ks.jwks();
     assert.equal(jwks.length, 2);
@@ -31,7 +31,7 @@ describe('database keystore: keys, JWKS and signing', () => {
   });
 
   it('signs tokens that jose verifies against the JWKS, with Entra headers (tokens.md §2)', async () => {
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null, now: testClock().now });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null, now: testClock().now });
     const token = await ks.signJwt({ sub: 'x', exp: Math.floor(Date.now() / 1000) + 60 });
     const jwks = await ks.jwks();
     const { protectedHeader, payload } = await verifyWith(token, jwks);
@@ -49,20 +49,20 @@ describe('database keystore: keys, JWKS and signing', () => {
   });
 
   it('creates keys on first use when the table is empty', async () => {
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null });
     assert.equal((await ks.jwks()).length, 2);
   });
 
   it('returns JWKS copies that callers may extend without touching the cache', async () => {
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null });
     const first = await ks.jwks();
     for (const k of first) k.issuer = 'https://example/{tenantid}/v2.0';
     assert.ok((await ks.jwks()).every((k) => k.issuer === undefined));
   });
 
   it('ensureKeys twice (and concurrently) creates no duplicates', async () => {
-    const a = createDatabaseKeyStore(storage.db, { masterKey: null });
-    const b = createDatabaseKeyStore(storage.db, { masterKey: null });
+    const a = createDatabaseKeyStore(storage, { masterKey: null });
+    const b = createDatabaseKeyStore(storage, { masterKey: null });
     await Promise.all([a.ensureKeys(), b.ensureKeys()]);
     const keys = await a.list();
     await a.ensureKeys();
@@ -72,7 +72,7 @@ describe('database keystore: keys, JWKS and signing', () => {
   });
 
   it('lists keys with a 5-year certificate and no key material', async () => {
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null });
     await ks.ensureKeys();
     for (const key of await ks.list()) {
       const years = (Date.parse(key.notAfter) - Date.parse(key.createdAt)) / (365.25 * 24 * HOUR);
@@ -83,8 +83,8 @@ describe('database keystore: keys, JWKS and signing', () => {
 
   it('caches loaded keys for the TTL, then sees another node’s changes; invalidate() drops the cache', async () => {
     const clock = testClock();
-    const node1 = createDatabaseKeyStore(storage.db, { masterKey: null, now: clock.now });
-    const node2 = createDatabaseKeyStore(storage.db, { masterKey: null, now: clock.now });
+    const node1 = createDatabaseKeyStore(storage, { masterKey: null, now: clock.now });
+    const node2 = createDatabaseKeyStore(storage, { masterKey: null, now: clock.now });
     const before = (await node1.jwks()).map((k) => k.kid);
     await node2.rotate();
     assert.deepEqual((await node1.jwks()).map((k) => k.kid), before, 'served from cache');

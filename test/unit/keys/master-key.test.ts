@@ -27,7 +27,7 @@ describe('database keystore with TESSERA_MASTER_KEY', () => {
   afterEach(() => storage.close());
 
   it('stores private keys sealed, never as PEM, and still signs', async () => {
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: 'm4ster' });
+    const ks = createDatabaseKeyStore(storage, { masterKey: 'm4ster' });
     await ks.ensureKeys();
     const rows = await storage.db.selectFrom('signing_keys').select(['private_key']).execute();
     assert.equal(rows.length, 2);
@@ -37,20 +37,20 @@ describe('database keystore with TESSERA_MASTER_KEY', () => {
     }
     await verifyWith(await ks.signJwt({ sub: 'x' }), await ks.jwks());
     // A second node (or a restart) with the same master key signs too.
-    const restarted = createDatabaseKeyStore(storage.db, { masterKey: 'm4ster' });
+    const restarted = createDatabaseKeyStore(storage, { masterKey: 'm4ster' });
     await verifyWith(await restarted.signJwt({ sub: 'y' }), await ks.jwks());
   });
 
   it('fails with a clear error on a wrong or missing master key, and publishing still works', async () => {
-    await createDatabaseKeyStore(storage.db, { masterKey: 'm4ster' }).ensureKeys();
-    const wrong = createDatabaseKeyStore(storage.db, { masterKey: 'not-it' });
+    await createDatabaseKeyStore(storage, { masterKey: 'm4ster' }).ensureKeys();
+    const wrong = createDatabaseKeyStore(storage, { masterKey: 'not-it' });
     await assert.rejects(wrong.signJwt({}), (err: unknown) => {
       assert.ok(err instanceof MasterKeyError);
       assert.equal(err.code, 'MASTER_KEY_MISMATCH');
       assert.match(err.message, /^Signing key [A-Za-z0-9_-]{27}: .*TESSERA_MASTER_KEY/);
       return true;
     });
-    const missing = createDatabaseKeyStore(storage.db, { masterKey: null });
+    const missing = createDatabaseKeyStore(storage, { masterKey: null });
     await assert.rejects(missing.signJwt({}), { code: 'MASTER_KEY_REQUIRED' });
     assert.equal((await missing.jwks()).length, 2, 'the JWKS needs no private key');
   });
@@ -59,7 +59,7 @@ describe('database keystore with TESSERA_MASTER_KEY', () => {
     const saved = process.env.TESSERA_MASTER_KEY;
     process.env.TESSERA_MASTER_KEY = 'from-env';
     try {
-      const ks = createDatabaseKeyStore(storage.db);
+      const ks = createDatabaseKeyStore(storage);
       await ks.ensureKeys();
       const row = await storage.db.selectFrom('signing_keys').select('private_key').executeTakeFirstOrThrow();
       assert.ok(row.private_key.startsWith('enc:v1:'));

@@ -14,7 +14,7 @@ describe('database keystore: rotation with overlap (tokens.md §7.2)', () => {
 
   it('publishes the next key before it signs and keeps the old one until its tokens expire', async () => {
     const clock = testClock();
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null, now: clock.now });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null, now: clock.now });
     await ks.ensureKeys();
     const initial = await ks.list();
     const oldActive = initial.find((k) => k.status === 'active')?.kid;
@@ -56,7 +56,7 @@ describe('database keystore: rotation with overlap (tokens.md §7.2)', () => {
 
   it('purges expired retired keys on the next rotation', async () => {
     const clock = testClock();
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null, now: clock.now, maxTokenLifetimeSeconds: 3600 });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null, now: clock.now, maxTokenLifetimeSeconds: 3600 });
     await ks.rotate();
     const first = (await ks.list()).find((k) => k.status === 'retired')?.kid;
     clock.advance(2 * HOUR);
@@ -66,8 +66,8 @@ describe('database keystore: rotation with overlap (tokens.md §7.2)', () => {
   });
 
   it('two nodes rotating at once leave exactly one active and one next key', async () => {
-    const a = createDatabaseKeyStore(storage.db, { masterKey: null });
-    const b = createDatabaseKeyStore(storage.db, { masterKey: null });
+    const a = createDatabaseKeyStore(storage, { masterKey: null });
+    const b = createDatabaseKeyStore(storage, { masterKey: null });
     await a.ensureKeys();
     await Promise.all([a.rotate(), b.rotate()]);
     const statuses = (await a.list()).map((k) => k.status);
@@ -77,11 +77,11 @@ describe('database keystore: rotation with overlap (tokens.md §7.2)', () => {
 
   it('repairs a first-start race that left two active and two next keys', async () => {
     const clock = testClock();
-    const ks = createDatabaseKeyStore(storage.db, { masterKey: null, now: clock.now });
+    const ks = createDatabaseKeyStore(storage, { masterKey: null, now: clock.now });
     await ks.ensureKeys();
     const rows = await storage.db.selectFrom('signing_keys').selectAll().execute();
     // Simulate a second process that inserted its own pair a moment later.
-    const other = createDatabaseKeyStore(storage.db, { masterKey: null, now: clock.now });
+    const other = createDatabaseKeyStore(storage, { masterKey: null, now: clock.now });
     await storage.db.deleteFrom('signing_keys').execute();
     clock.advance(1000);
     await other.ensureKeys();
