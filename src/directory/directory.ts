@@ -170,6 +170,11 @@ export interface Directory {
   createUser(tenantId: string, input: NewUser): Promise<User>;
   /** Constant-time password check; false when the user has no password. */
   verifyPassword(userId: string, password: string): Promise<boolean>;
+  /**
+   * The user's TOTP secret (base32), opened with TESSERA_MASTER_KEY when sealed; null when the
+   * user has none. Throws MasterKeyError when it is sealed and the master key is missing or wrong.
+   */
+  getTotpSecret(userId: string): Promise<string | null>;
 
   // ── groups ───────────────────────────────────────────────────────────────────────────
   getGroup(tenantId: string, id: string): Promise<Group | undefined>;

@@ -96,6 +96,12 @@ export function createUserQueries(db: Kysely<Database>) {
       return row?.password_hash;
     },
 
+    /** The stored TOTP secret (sealed `enc:v1:` or plain; null: none), undefined: no such user. */
+    async totpSecret(userId: string): Promise<string | null | undefined> {
+      const row = await db.selectFrom('users').select('mfa_totp_secret').where('id', '=', userId).executeTakeFirst();
+      return row?.mfa_totp_secret;
+    },
+
     async list(tenantId: string, query: ListQuery): Promise<Page<User>> {
       const top = Math.max(1, Math.floor(query.top));
       const where = query.filter ? filterToSql(query.filter, USER_FILTER_PROPERTIES) : undefined;

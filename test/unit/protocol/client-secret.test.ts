@@ -17,9 +17,9 @@ function credentials(...secrets: Array<{ value: string; start: string; end: stri
   };
 }
 
-function failure(fn: () => void): OAuthError {
+async function failure(fn: () => Promise<void>): Promise<OAuthError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof OAuthError) return error;
     throw error;
@@ -33,24 +33,24 @@ describe('client secret verification (protocol.md §4.1)', () => {
   const future = { value: 'future-secret', start: '2026-07-01T00:00:00Z', end: '2027-07-01T00:00:00Z' };
   const creds = credentials(expired, current, future);
 
-  it('accepts any currently valid secret of the app', () => {
-    assert.doesNotThrow(() => verifyClientSecret(creds, 'current-secret', now));
+  it('accepts any currently valid secret of the app', async () => {
+    await assert.doesNotReject(verifyClientSecret(creds, 'current-secret', now));
   });
 
-  it('refuses a wrong secret with invalid_client AADSTS7000215 naming the app', () => {
-    const error = failure(() => verifyClientSecret(creds, 'current-secreT', now));
+  it('refuses a wrong secret with invalid_client AADSTS7000215 naming the app', async () => {
+    const error = await failure(() => verifyClientSecret(creds, 'current-secreT', now));
     assert.equal(error.aadsts, 7000215);
     assert.equal(error.status, 401);
     assert.equal(error.error, 'invalid_client');
     assert.match(error.message, new RegExp(`app '${APP_ID}'`));
-    assert.equal(failure(() => verifyClientSecret(credentials(), 'anything', now)).aadsts, 7000215);
+    assert.equal((await failure(() => verifyClientSecret(credentials(), 'anything', now))).aadsts, 7000215);
   });
 
-  it('refuses an expired secret with AADSTS7000222', () => {
-    assert.equal(failure(() => verifyClientSecret(creds, 'expired-secret', now)).aadsts, 7000222);
+  it('refuses an expired secret with AADSTS7000222', async () => {
+    assert.equal((await failure(() => verifyClientSecret(creds, 'expired-secret', now))).aadsts, 7000222);
   });
 
-  it('refuses a secret before its start date', () => {
-    assert.equal(failure(() => verifyClientSecret(creds, 'future-secret', now)).aadsts, 7000215);
+  it('refuses a secret before its start date', async () => {
+    assert.equal((await failure(() => verifyClientSecret(creds, 'future-secret', now))).aadsts, 7000215);
   });
 });
