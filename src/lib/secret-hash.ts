@@ -20,11 +20,16 @@ import { scryptHash, scryptVerify, type ScryptParams } from './passwords.js';
 const SECRET_KDF: ScryptParams = { ln: 14, r: 8, p: 1 };
 const KDF_PREFIX = '$scrypt$';
 
-// Successful slow verifications, remembered briefly (as long as the directory cache keeps the
-// credentials, design.md Performance). Never failures: each wrong guess pays the KDF.
+// Successful slow verifications, remembered while in use and for a few idle seconds (like the
+// directory cache, design.md Performance); the expiry slides on each hit, so a busy client
+// never sees its entry lapse and a burst re-derive at once. Never failures: each distinct wrong
+// guess pays the KDF. This memoizes a pure function of (presented, stored) — a changed or
+// deleted secret has another stored hash or none — so it needs no invalidation.
 const VERIFIED_TTL_MS = 5_000;
 const VERIFIED_MAX_ENTRIES = 1_024;
 const verified = new Map<string, number>();
+// Derivations in progress: concurrent requests with the same secret share one.
+const pending = new Map<string, Promise<boolean>>();
 
 /** base64url(SHA-256(secret)): the stored form of a generated (high-entropy) secret. */
 export function digestSecret(secret: string): string {
@@ -53,18 +58,27 @@ export async function verifySecretHash(presented: string, stored: string, keyId 
     return expected.length === digest.length && timingSafeEqual(digest, expected);
   }
   const memo = `${digest.toString('base64url')}\u0000${keyId}\u0000${stored}`;
-  const now = performance.now();
   const until = verified.get(memo);
-  if (until !== undefined && until > now) return true;
+  if (until !== undefined && until > performance.now()) {
+    remember(memo);
+    return true;
+  }
   if (until !== undefined) verified.delete(memo);
-  const ok = await scryptVerify(presented, stored);
-  if (ok) remember(memo, now + VERIFIED_TTL_MS);
-  return ok;
+  const inFlight = pending.get(memo);
+  if (inFlight !== undefined) return inFlight;
+  const check = scryptVerify(presented, stored)
+    .then((ok) => {
+      if (ok) remember(memo);
+      return ok;
+    })
+    .finally(() => pending.delete(memo));
+  pending.set(memo, check);
+  return check;
 }
 
-function remember(memo: string, until: number): void {
+function remember(memo: string): void {
   verified.delete(memo);
-  verified.set(memo, until);
+  verified.set(memo, performance.now() + VERIFIED_TTL_MS);
   // Map keeps insertion order: the first entries are the oldest.
   while (verified.size > VERIFIED_MAX_ENTRIES) {
     const oldest = verified.keys().next().value;
