@@ -9,8 +9,8 @@
  *
  * Modes are set explicitly at creation (mkdir 0700, files opened 0600), not with a process-wide
  * umask, which would also change the files of an application embedding `startTessera()`.
- * At start, looser modes of files the running user owns are tightened, each with a warning;
- * a directory or file owned by another user, or one that cannot be tightened, stops the start.
+ * At start, looser modes of the directory and of Tessera's files are tightened, each with a
+ * warning; one of them owned by another user, or that cannot be tightened, stops the start.
  */
 import { chmod, lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
 import type { Stats } from 'node:fs';
@@ -43,25 +43,41 @@ export async function makePrivateDir(dir: string): Promise<void> {
   await mkdir(dir, { recursive: true, mode: DIR_MODE });
 }
 
+/** Options of {@link securePrivateDir}. */
+export interface PrivateDirOptions {
+  /** Create the directory (0700) when it is missing. */
+  create: boolean;
+  /** Whether a file name is one Tessera writes there (tightened; others are only reported). */
+  isOwn(name: string): boolean;
+}
+
 /**
- * Checks `dir` (created 0700 when missing and `create`) and every regular file directly in it:
- * tightens group/other bits away and returns one warning per change. Missing and not `create`:
- * nothing to check.
- * @throws DataDirPermissionError when something belongs to another user or cannot be tightened.
+ * Checks `dir` and the regular files directly in it. The directory and Tessera's own files
+ * lose their group/other bits, one warning per change; a loose file that is not Tessera's
+ * (someone chose a shared directory as the data directory) is left as it is and named in one
+ * warning. Missing and not `create`: nothing to check.
+ * @throws DataDirPermissionError when the directory or one of Tessera's files belongs to another
+ * user or cannot be tightened.
  */
-export async function securePrivateDir(dir: string, options: { create: boolean }): Promise<string[]> {
+export async function securePrivateDir(dir: string, options: PrivateDirOptions): Promise<string[]> {
   if (options.create) await makePrivateDir(dir);
   const info = await statOptional(dir);
   if (info === null || !POSIX) return [];
   if (!info.isDirectory()) throw new DataDirPermissionError(dir, `The data directory ${dir} is not a directory`);
   const warnings: string[] = [];
   await tighten(dir, info, DIR_MODE, warnings);
-  for (const name of await readdir(dir)) {
+  const foreign: string[] = [];
+  for (const name of (await readdir(dir)).sort()) {
     const path = join(dir, name);
     // A temp file renamed away meanwhile (another process writing TLS material) is no concern.
     const entry = await lstat(path).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? null : Promise.reject(error)));
     // Only regular files: Tessera writes no others (symlinks are the operator's choice).
-    if (entry?.isFile() === true) await tighten(path, entry, FILE_MODE, warnings);
+    if (entry?.isFile() !== true) continue;
+    if (options.isOwn(name)) await tighten(path, entry, FILE_MODE, warnings);
+    else if ((entry.mode & 0o077) !== 0) foreign.push(name);
+  }
+  if (foreign.length > 0) {
+    warnings.push(`${dir} also holds files other local users can read, not Tessera's, left as they are: ${foreign.join(', ')}`);
   }
   return warnings;
 }

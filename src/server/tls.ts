@@ -35,6 +35,14 @@ const RENEW_BEFORE_DAYS = 30;
 const BACKDATE_MS = 3_600_000; // tolerate a slightly slow client clock
 const DEFAULT_NAMES = ['localhost', '127.0.0.1', '::1'];
 
+/** File names of the TLS material in the data directory. */
+export const TLS_FILES = Object.freeze({ ca: 'ca.pem', caKey: 'ca-key.pem', cert: 'server.pem', key: 'server-key.pem' });
+
+/** True for a temp file of {@link writePrivate} (left behind when a write was interrupted). */
+export function isTlsTempFile(name: string): boolean {
+  return /^(ca|ca-key|server|server-key)\.pem\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
+}
+
 /**
  * Creates or reuses `ca.pem`, `ca-key.pem`, `server.pem`, `server-key.pem` in `dataDir` (0700;
  * every file 0600, certificates included: lib/private-files.ts says why).
@@ -46,7 +54,7 @@ export async function ensureTlsMaterial(
   options: { now?: () => Date } = {},
 ): Promise<TlsMaterial> {
   const now = (options.now ?? (() => new Date()))();
-  const files = { ca: join(dataDir, 'ca.pem'), caKey: join(dataDir, 'ca-key.pem'), cert: join(dataDir, 'server.pem'), key: join(dataDir, 'server-key.pem') };
+  const files = { ca: join(dataDir, TLS_FILES.ca), caKey: join(dataDir, TLS_FILES.caKey), cert: join(dataDir, TLS_FILES.cert), key: join(dataDir, TLS_FILES.key) };
   await makePrivateDir(dataDir);
   const wanted = normalizeNames([...DEFAULT_NAMES, ...hostNames]);
 

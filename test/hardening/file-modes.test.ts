@@ -2,12 +2,13 @@
  * File modes of the data directory (issue 6, item 2: "any local user can forge tokens"), through
  * the real `tessera start`: a first start makes the directory 0700 and every file in it 0600
  * (no exceptions: lib/private-files.ts says why), whatever the umask; a directory left 0755 with
- * 0644 files (as older versions made it) is tightened with one warning per path; a file owned
+ * 0644 files (as older versions made it) is tightened with one warning per path (a file that is
+ * not Tessera's is only reported); a file owned
  * by another user stops the start with exit code 1; without TESSERA_MASTER_KEY, start says that
  * keys are protected by file permissions only.
  */
 import assert from 'node:assert/strict';
-import { chmod, chown, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -59,6 +60,8 @@ describe('data directory file modes', () => {
   it('tightens a 0755 directory and 0644 files at start, naming each path and its old mode', async () => {
     await chmod(dataDir, 0o755);
     for (const name of await readdir(dataDir)) await chmod(join(dataDir, name), 0o644);
+    // Not Tessera's: reported, left as it is.
+    await writeFile(join(dataDir, 'notes.txt'), 'mine\n', { mode: 0o644 });
     server = startCli(['--port', '0', '--data-dir', dataDir, '--log-level', 'warn'], { TESSERA_MASTER_KEY: '' });
     await server.waitFor(LISTENING);
     const stderr = server.stderr();
@@ -66,9 +69,14 @@ describe('data directory file modes', () => {
     for (const name of ['tessera.db', 'ca-key.pem', 'server-key.pem', 'demo.json', 'ca.pem']) {
       assert.ok(stderr.includes(`warning: Tightened ${join(dataDir, name)} from mode 0644 to 0600`), `${name}: ${stderr}`);
     }
+    assert.ok(stderr.includes(`warning: ${dataDir} also holds files other local users can read, not Tessera's, left as they are: notes.txt`), stderr);
     assert.equal(await modeOf(dataDir), 0o700);
-    assert.ok(Object.values(await modes(dataDir)).every((m) => m === '600'), JSON.stringify(await modes(dataDir)));
+    const { 'notes.txt': notes, ...own } = await modes(dataDir);
+    assert.equal(notes, '644');
+    assert.deepEqual(Object.keys(own), EXPECTED_FILES);
+    assert.ok(Object.values(own).every((m) => m === '600'), JSON.stringify(own));
     assert.equal(await server.stop('SIGTERM'), 0);
+    await rm(join(dataDir, 'notes.txt'));
   });
 
   it('says nothing about file permissions when TESSERA_MASTER_KEY is set and modes are right', async () => {
