@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ClientCredentials } from '../../../src/directory/directory.js';
-import { hashSecret } from '../../../src/directory/credentials.js';
+import { hashSecret, hashSuppliedSecret } from '../../../src/directory/credentials.js';
 import type { Application } from '../../../src/directory/types.js';
 import { verifyClientSecret } from '../../../src/protocol/client-auth/client-secret.js';
 import { OAuthError } from '../../../src/protocol/errors.js';
@@ -52,5 +52,15 @@ describe('client secret verification (protocol.md §4.1)', () => {
 
   it('refuses a secret before its start date', async () => {
     assert.equal((await failure(() => verifyClientSecret(creds, 'future-secret', now))).aadsts, 7000215);
+  });
+
+  it('checks scrypt rows (supplied values) and digests side by side', async () => {
+    const supplied = { keyId: 'supplied', secretHash: await hashSuppliedSecret('supplied-value'), startDateTime: current.start, endDateTime: current.end };
+    const mixed: ClientCredentials = { ...creds, secrets: [...creds.secrets, supplied] };
+    await assert.doesNotReject(verifyClientSecret(mixed, 'supplied-value', now));
+    await assert.doesNotReject(verifyClientSecret(mixed, 'current-secret', now));
+    assert.equal((await failure(() => verifyClientSecret(mixed, 'supplied-valuE', now))).aadsts, 7000215);
+    // Remembered for its own row only: the same value is no secret of another app.
+    assert.equal((await failure(() => verifyClientSecret(creds, 'supplied-value', now))).aadsts, 7000215);
   });
 });
