@@ -175,6 +175,8 @@ export interface Directory {
    * user has none. Throws MasterKeyError when it is sealed and the master key is missing or wrong.
    */
   getTotpSecret(userId: string): Promise<string | null>;
+  /** With TESSERA_MASTER_KEY, seals TOTP secrets still stored in clear; returns how many. */
+  sealTotpSecrets(): Promise<number>;
 
   // ── groups ───────────────────────────────────────────────────────────────────────────
   getGroup(tenantId: string, id: string): Promise<Group | undefined>;

@@ -120,9 +120,24 @@ export function userOperations(ctx: DirectoryContext, masterKey: MasterKey | nul
     return stored === null || stored === undefined ? null : openIfSealed(stored, masterKey, id);
   }
 
+  /**
+   * With a master key, seals TOTP secrets stored in clear (written before the key was set, or
+   * by an older version); returns how many. Without one, does nothing.
+   */
+  async function sealTotpSecrets(): Promise<number> {
+    if (masterKey === null) return 0;
+    const plain = await ctx.read((q) => q.users.unsealedTotpSecrets());
+    for (const { id, secret } of plain) {
+      const sealed = await masterKey.seal(secret, id);
+      await ctx.write((q) => q.users.replaceTotpSecret(id, secret, sealed));
+    }
+    return plain.length;
+  }
+
   return {
     getUser,
     getTotpSecret,
+    sealTotpSecrets,
     listUsers: (tenantId: string, query: ListQuery) => ctx.read((q) => q.users.list(tenantId, query)),
     createUser,
     verifyPassword: checkPassword,

@@ -60,6 +60,8 @@ export async function createRuntime(config: TesseraConfig, options: RuntimeOptio
     if (options.prepare !== false) {
       await keys.ensureKeys();
       await directory.ensureConsumersTenant();
+      // A master key set after TOTP secrets were stored: seal them now (one query otherwise).
+      await directory.sealTotpSecrets();
     }
     // Real clock on purpose: clients check the server certificate against theirs, even when a
     // test freezes Tessera's clock.

@@ -1,8 +1,8 @@
 /**
  * TOTP secrets at rest (issue 6, item 2): with TESSERA_MASTER_KEY, `tessera apply` stores a
  * user's TOTP secret sealed (enc:v1, AES-256-GCM bound to the user id), and the directory opens
- * it back with the same key only; without a master key it is stored as given (and
- * `tessera start` says so).
+ * it back with the same key only; without a master key it is stored as given, and a later
+ * start with a master key seals what was stored in clear.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -12,7 +12,7 @@ import { after, before, describe, it } from 'node:test';
 import BetterSqlite3 from 'better-sqlite3';
 import { createDirectory } from '../../src/directory/index.js';
 import { openStorage } from '../../src/storage/index.js';
-import { runCli } from '../helpers/cli-run.js';
+import { runCli, startCli } from '../helpers/cli-run.js';
 
 const TOTP = 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXQ';
 const MASTER_KEY = 'totp-sealing-test-master-key';
@@ -87,7 +87,19 @@ describe('TOTP secrets at rest', () => {
     assert.equal(applied.code, 0, applied.stderr);
     assert.equal(storedTotp(file).get(BOB), TOTP);
     await withDirectory(file, null, async (d) => assert.equal(await d.getTotpSecret(BOB), TOTP));
-    // Adding a master key later keeps plain values readable.
+    // Adding a master key later keeps plain values readable...
     await withDirectory(file, MASTER_KEY, async (d) => assert.equal(await d.getTotpSecret(BOB), TOTP));
+    // ...and the next `tessera start` with it seals them.
+    const server = startCli(['--port', '0', '--data-dir', join(dir, 'data'), '--database', `sqlite:${file}`, '--no-demo', '--log-level', 'warn'], { TESSERA_MASTER_KEY: MASTER_KEY });
+    try {
+      await server.waitFor(/Tessera is listening on/);
+    } finally {
+      assert.equal(await server.stop('SIGTERM'), 0);
+    }
+    for (const value of storedTotp(file).values()) assert.match(value ?? '', /^enc:v1:/);
+    await withDirectory(file, MASTER_KEY, async (d) => {
+      assert.equal(await d.getTotpSecret(BOB), TOTP);
+      assert.equal(await d.getTotpSecret(CAROL), TOTP);
+    });
   });
 });
