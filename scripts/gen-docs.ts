@@ -27,7 +27,7 @@ Generated from \`src/config/defaults.ts\` by \`npx tsx scripts/gen-docs.ts\`; do
 Sources, highest first: command-line flags, \`TESSERA_*\` environment variables, a config file
 (JSON or YAML; \`--config FILE\` or \`TESSERA_CONFIG\`), these defaults. The merged configuration is
 validated at start; an invalid value stops the server with the name of the bad setting.
-Secrets never go in the config file: \`TESSERA_MASTER_KEY\` (seals signing keys at rest) is read
+Secrets never go in the config file: \`TESSERA_MASTER_KEY\` (seals signing keys and TOTP secrets at rest) is read
 from the environment only.
 
 | setting | default | meaning |

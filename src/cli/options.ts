@@ -3,7 +3,6 @@
  * `--config`), option parsers with usage errors, and opening the services the admin commands
  * are thin over (Directory, KeyStore) without starting a server.
  */
-import { mkdir } from 'node:fs/promises';
 import { InvalidArgumentError, type Command } from 'commander';
 import { loadConfig } from '../config/load.js';
 import type { TesseraConfig } from '../config/schema.js';
@@ -11,11 +10,12 @@ import type { Directory } from '../directory/directory.js';
 import { createDirectory } from '../directory/index.js';
 import type { Tenant } from '../directory/types.js';
 import { isGuid } from '../lib/ids.js';
-import { databaseUrlOf } from '../server/start-database.js';
+import { DataDirPermissionError } from '../lib/private-files.js';
+import { databaseUrlOf, secureDataFiles } from '../server/start-database.js';
 import { openStorage, type Storage } from '../storage/index.js';
 import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
-import { UsageError } from './errors.js';
+import { CliFailure, UsageError } from './errors.js';
 
 /** The options every database-using command accepts. */
 export interface StoreOptions {
@@ -64,7 +64,11 @@ export interface AdminServices {
 export async function openAdmin(options: StoreOptions): Promise<AdminServices> {
   const config = storeConfig(options);
   const url = databaseUrlOf(config);
-  if (config.database === null) await mkdir(config.dataDir, { recursive: true });
+  // Data directory 0700, database files 0600, as `tessera start` makes them.
+  const warnings = await secureDataFiles(config, url).catch((error: unknown) => {
+    throw error instanceof DataDirPermissionError ? new CliFailure(error.message) : error;
+  });
+  for (const warning of warnings) console.warn(`warning: ${warning}`);
   const storage = await openStorage(url);
   const directory = createDirectory(storage);
   const keys = createDatabaseKeyStore(storage, {});

@@ -1,9 +1,11 @@
 /**
- * Client credential material: secrets (stored as SHA-256 digests, compared in constant time)
- * and X.509 certificates (thumbprints as carried by `x5t` / `x5t#S256`). design.md Data and
+ * Client credential material: secrets (generated ones stored as SHA-256 digests, user-supplied
+ * values as salted scrypt hashes — lib/secret-hash.ts — compared in constant time) and X.509
+ * certificates (thumbprints as carried by `x5t` / `x5t#S256`). design.md Data and
  * Security; protocol.md §4.1–4.2, §15.2.
  */
-import { createHash, randomInt, timingSafeEqual, X509Certificate } from 'node:crypto';
+import { createHash, randomInt, X509Certificate } from 'node:crypto';
+import { digestSecret, hashSuppliedSecret as hashSlowly, verifySecretHash } from '../lib/secret-hash.js';
 import { ValidationError } from './errors.js';
 
 // ENTRA-COMPAT: Entra's generated secrets are 40 characters from letters, digits and `~._-`;
@@ -19,9 +21,17 @@ export function generateSecret(length = SECRET_LENGTH): string {
   return secret;
 }
 
-/** base64url(SHA-256(secret)): the only form in which a secret is stored. */
+/** base64url(SHA-256(secret)): the stored form of a secret we generated (~241 bits). */
 export function hashSecret(secret: string): string {
-  return createHash('sha256').update(secret, 'utf8').digest('base64url');
+  return digestSecret(secret);
+}
+
+/**
+ * The stored form of a secret value someone chose (environment files, `secretText`): a salted
+ * scrypt hash, so a leaked database does not make it cheap to guess (lib/secret-hash.ts).
+ */
+export function hashSuppliedSecret(secret: string): Promise<string> {
+  return hashSlowly(secret);
 }
 
 /** Graph's `hint`: the first three characters of the secret (graph.md §2.5). */
@@ -30,14 +40,12 @@ export function secretHint(secret: string): string {
 }
 
 /**
- * Constant-time check of a presented secret against a stored digest. Both sides are fixed-size
- * SHA-256 digests, so neither the comparison time nor an early length check reveals anything
- * about the secret.
+ * Constant-time check of a presented secret against {@link hashSecret} or {@link hashSuppliedSecret}.
+ * `keyId` identifies the credential: a successful check of a scrypt row is remembered briefly
+ * for that row (lib/secret-hash.ts), failures never are.
  */
-export function verifySecret(presented: string, secretHash: string): boolean {
-  const expected = Buffer.from(secretHash, 'base64url');
-  const actual = createHash('sha256').update(presented, 'utf8').digest();
-  return expected.length === actual.length && timingSafeEqual(actual, expected);
+export function verifySecret(presented: string, secretHash: string, keyId?: string): Promise<boolean> {
+  return verifySecretHash(presented, secretHash, keyId);
 }
 
 /** A parsed certificate with the values a keyCredential stores. */

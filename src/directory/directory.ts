@@ -170,6 +170,13 @@ export interface Directory {
   createUser(tenantId: string, input: NewUser): Promise<User>;
   /** Constant-time password check; false when the user has no password. */
   verifyPassword(userId: string, password: string): Promise<boolean>;
+  /**
+   * The user's TOTP secret (base32), opened with TESSERA_MASTER_KEY when sealed; null when the
+   * user has none. Throws MasterKeyError when it is sealed and the master key is missing or wrong.
+   */
+  getTotpSecret(userId: string): Promise<string | null>;
+  /** With TESSERA_MASTER_KEY, seals TOTP secrets still stored in clear; returns how many. */
+  sealTotpSecrets(): Promise<number>;
 
   // ── groups ───────────────────────────────────────────────────────────────────────────
   getGroup(tenantId: string, id: string): Promise<Group | undefined>;

@@ -3,6 +3,7 @@
  * aggregate. The token hot-path reads are served from a short TTL cache that every write
  * through this directory invalidates (design.md Performance).
  */
+import { masterKeyFrom, type MasterKey } from '../lib/master-key.js';
 import type { Storage } from '../storage/index.js';
 import { applicationOperations } from './applications.js';
 import { credentialOperations } from './application-credentials.js';
@@ -27,15 +28,17 @@ export interface DirectoryOptions {
   cacheTtlMs?: number;
   /** Clock for timestamps (tests freeze it). */
   now?: () => Date;
+  /** TESSERA_MASTER_KEY, sealing TOTP secrets; `undefined` reads the environment, `null` disables sealing. */
+  masterKey?: string | null;
 }
 
 const DEFAULT_CACHE_TTL_MS = 5_000;
 
-/** Every operation, uncached, over one context. */
-function operations(ctx: DirectoryContext) {
+/** Every operation, uncached, over one context; `masterKey` seals TOTP secrets. */
+function operations(ctx: DirectoryContext, masterKey: MasterKey | null) {
   return {
     ...tenantOperations(ctx),
-    ...userOperations(ctx),
+    ...userOperations(ctx, masterKey),
     ...groupOperations(ctx),
     ...applicationOperations(ctx),
     ...credentialOperations(ctx),
@@ -67,9 +70,9 @@ function cached(ops: ReturnType<typeof operations>, cache: DirectoryCache) {
 }
 
 /** A Directory bound to an open transaction: no shared cache, nested transactions reuse it. */
-function boundDirectory(ctx: DirectoryContext): Directory {
+function boundDirectory(ctx: DirectoryContext, masterKey: MasterKey | null): Directory {
   const directory: Directory = {
-    ...operations(ctx),
+    ...operations(ctx, masterKey),
     transaction: (fn) => fn(directory),
     invalidate: () => ctx.cache.invalidate(),
   };
@@ -90,7 +93,8 @@ export function createDirectory(storage: Storage, options: DirectoryOptions = {}
   const now = options.now ?? (() => new Date());
   const cache = new DirectoryCache(options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS);
   const ctx = createContext(storage, cache, now);
-  const ops = operations(ctx);
+  const masterKey = masterKeyFrom(options.masterKey);
+  const ops = operations(ctx, masterKey);
 
   async function transaction<T>(fn: (directory: Directory) => Promise<T>): Promise<T> {
     cache.invalidate();
@@ -99,7 +103,7 @@ export function createDirectory(storage: Storage, options: DirectoryOptions = {}
       // May run `fn` again after a lost race with another writer (storage.transaction).
       return await storage.transaction(async (trx) => {
         try {
-          return await fn(boundDirectory(bindContext(ctx, trx)));
+          return await fn(boundDirectory(bindContext(ctx, trx), masterKey));
         } catch (error) {
           thrownByFn = error;
           throw error;

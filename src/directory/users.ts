@@ -1,5 +1,9 @@
-/** Users (graph.md §2.1): creation rules, lookup by id or UPN, password verification. */
+/**
+ * Users (graph.md §2.1): creation rules, lookup by id or UPN, password verification, and the
+ * TOTP secret, sealed at rest with TESSERA_MASTER_KEY like signing keys (lib/master-key.ts).
+ */
 import { isGuid, newGuid } from '../lib/ids.js';
+import { openIfSealed, type MasterKey } from '../lib/master-key.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
 import type { ListQuery, NewUser } from './directory.js';
 import type { DirectoryContext } from './context.js';
@@ -33,8 +37,8 @@ function checkUpnDomain(tenant: Tenant, domain: string): void {
 
 let dummyHash: Promise<string> | undefined;
 
-/** Directory methods for users. */
-export function userOperations(ctx: DirectoryContext) {
+/** Directory methods for users; `masterKey` seals TOTP secrets (null: stored as given). */
+export function userOperations(ctx: DirectoryContext, masterKey: MasterKey | null = null) {
   async function getUser(tenantId: string, idOrUpn: string): Promise<User | undefined> {
     // No UPN holds NUL (PostgreSQL refuses it as a parameter: a 500 instead of "no such user").
     if (idOrUpn.includes('\u0000')) return undefined;
@@ -57,6 +61,9 @@ export function userOperations(ctx: DirectoryContext) {
     const id = input.id?.toLowerCase() ?? newGuid();
     // Hash before the transaction: scrypt takes tens of milliseconds.
     const passwordHash = input.password ? await hashPassword(input.password) : null;
+    const totpSecret = input.mfa?.totpSecret ?? null;
+    // AAD = the user id: a sealed secret copied onto another user's row does not open.
+    const storedTotp = totpSecret === null || masterKey === null ? totpSecret : await masterKey.seal(totpSecret, id);
     const conflict = () => new ConflictError('UserPrincipalNameConflict', UPN_CONFLICT);
     await ctx.write(
       async (q) => {
@@ -81,7 +88,7 @@ export function userOperations(ctx: DirectoryContext) {
             user_type: upn.includes('#EXT#') ? 'Guest' : 'Member',
             account_enabled: input.accountEnabled === false ? 0 : 1,
             password_hash: passwordHash,
-            mfa_totp_secret: input.mfa?.totpSecret ?? null,
+            mfa_totp_secret: storedTotp,
             mfa_required: input.mfa?.required === true ? 1 : 0,
             created_at: ctx.now().toISOString(),
           },
@@ -102,8 +109,35 @@ export function userOperations(ctx: DirectoryContext) {
     return false;
   }
 
+  /**
+   * The user's TOTP secret (base32) opened with the master key; null when the user has none or
+   * does not exist. Throws MasterKeyError when it is sealed and the master key is missing/wrong.
+   */
+  async function getTotpSecret(userId: string): Promise<string | null> {
+    if (!isGuid(userId)) return null;
+    const id = userId.toLowerCase();
+    const stored = await ctx.read((q) => q.users.totpSecret(id));
+    return stored === null || stored === undefined ? null : openIfSealed(stored, masterKey, id);
+  }
+
+  /**
+   * With a master key, seals TOTP secrets stored in clear (written before the key was set, or
+   * by an older version); returns how many. Without one, does nothing.
+   */
+  async function sealTotpSecrets(): Promise<number> {
+    if (masterKey === null) return 0;
+    const plain = await ctx.read((q) => q.users.unsealedTotpSecrets());
+    for (const { id, secret } of plain) {
+      const sealed = await masterKey.seal(secret, id);
+      await ctx.write((q) => q.users.replaceTotpSecret(id, secret, sealed));
+    }
+    return plain.length;
+  }
+
   return {
     getUser,
+    getTotpSecret,
+    sealTotpSecrets,
     listUsers: (tenantId: string, query: ListQuery) => ctx.read((q) => q.users.list(tenantId, query)),
     createUser,
     verifyPassword: checkPassword,

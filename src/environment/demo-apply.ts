@@ -1,12 +1,13 @@
 /**
  * First run: the daemon's certificate and key in the data directory (generated once, reused),
- * the demo environment applied through the normal engine, and `demo.json` (mode 0600) with
+ * the demo environment applied through the normal engine, and `demo.json` (every file 0600) with
  * everything a developer needs to call Tessera.
  */
-import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { Directory } from '../directory/directory.js';
+import { FILE_MODE, makePrivateDir } from '../lib/private-files.js';
 import { applyEnvironment } from './apply.js';
 import { demoEnvironment } from './demo.js';
 import { DEMO } from './demo-values.js';
@@ -30,7 +31,7 @@ async function ensureDaemonCertificate(dataDir: string, now: Date): Promise<Demo
   const privateKeyFile = join(dataDir, DEMO.files.privateKey);
   const existing = await readPair(certificateFile, privateKeyFile);
   if (existing !== null) return { certificateFile, privateKeyFile, certificatePem: existing };
-  await mkdir(dataDir, { recursive: true });
+  await makePrivateDir(dataDir);
   // First run only: the X.509 builder is not loaded on warm starts.
   const { createSelfSignedCertificate, exportPrivateKeyPem, generateKeyPair } = await import('../lib/x509.js');
   const keys = await generateKeyPair('rsa-2048');
@@ -38,9 +39,11 @@ async function ensureDaemonCertificate(dataDir: string, now: Date): Promise<Demo
   notAfter.setUTCFullYear(notAfter.getUTCFullYear() + 2);
   const cert = await createSelfSignedCertificate({ subject: 'CN=Demo Daemon (Tessera demo, public)', keys, notBefore: new Date(now.getTime() - 3_600_000), notAfter });
   const certificatePem = cert.toString('pem') + '\n';
-  await writeFile(privateKeyFile, await exportPrivateKeyPem(keys.privateKey), { mode: 0o600 });
-  await chmod(privateKeyFile, 0o600);
-  await writeFile(certificateFile, certificatePem, { mode: 0o644 });
+  // 0600 both, like every file in the data directory (lib/private-files.ts).
+  await writeFile(privateKeyFile, await exportPrivateKeyPem(keys.privateKey), { mode: FILE_MODE });
+  await chmod(privateKeyFile, FILE_MODE);
+  await writeFile(certificateFile, certificatePem, { mode: FILE_MODE });
+  await chmod(certificateFile, FILE_MODE);
   return { certificateFile, privateKeyFile, certificatePem };
 }
 

@@ -1,6 +1,6 @@
 /**
  * Planning an application's secrets and certificates idempotently: a given secret value already
- * on the app (compared by digest) is not added again; a generated secret is added only when the
+ * on the app (compared with its stored hash) is not added again; a generated secret is added only when the
  * app has no secret with that displayName; a certificate already on the app (by thumbprint) is
  * not added again.
  */
@@ -31,7 +31,8 @@ export async function planSecrets(
       if (seen.has(`v:${s.value}`)) ctx.issues.add([...path, 'value'], 'duplicate secret value');
       seen.add(`v:${s.value}`);
       const value = s.value;
-      const exists = digests.some((d) => verifySecret(value, d.secretHash));
+      // Every stored secret is checked: a scrypt row costs tens of ms, successes are remembered.
+      const exists = (await Promise.all(digests.map((d) => verifySecret(value, d.secretHash, d.keyId)))).some(Boolean);
       plans.push({ path, value, displayName: s.displayName ?? null, endDateTime: s.endDateTime, exists });
       continue;
     }

@@ -73,6 +73,15 @@ export function createMasterKey(secret: string): MasterKey {
 }
 
 /**
+ * The master key of an option: a value is used as given, `null` means none, `undefined` reads
+ * TESSERA_MASTER_KEY (an empty variable counts as unset; an explicit empty value is a mistake).
+ */
+export function masterKeyFrom(option: string | null | undefined): MasterKey | null {
+  const secret = option === undefined ? process.env.TESSERA_MASTER_KEY || null : option;
+  return secret === null ? null : createMasterKey(secret);
+}
+
+/**
  * Opens `stored` if sealed, else returns it unchanged (values written before a master key was
  * configured stay readable). A sealed value without a master key is a clear error.
  */

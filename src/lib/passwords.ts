@@ -15,7 +15,8 @@ const HASH_BYTES = 32;
 // Refuse parameters that would let a tampered row exhaust memory or CPU.
 const LIMITS = { ln: 20, r: 32, p: 16 } as const;
 
-interface ScryptParams {
+/** scrypt cost: N = 2^ln, block size r, parallelism p. */
+export interface ScryptParams {
   ln: number;
   r: number;
   p: number;
@@ -35,10 +36,15 @@ function b64(buffer: Buffer): string {
 }
 
 /** Hash a password with fresh salt; returns the PHC-like string to store. */
-export async function hashPassword(password: string): Promise<string> {
+export function hashPassword(password: string): Promise<string> {
+  return scryptHash(password, DEFAULT);
+}
+
+/** `$scrypt$ln=…,r=…,p=…$<salt>$<hash>` of `value` with fresh salt and the given cost. */
+export async function scryptHash(value: string, params: ScryptParams): Promise<string> {
   const salt = randomBytes(SALT_BYTES);
-  const hash = await derive(password, salt, DEFAULT, HASH_BYTES);
-  return `$scrypt$ln=${DEFAULT.ln},r=${DEFAULT.r},p=${DEFAULT.p}$${b64(salt)}$${b64(hash)}`;
+  const hash = await derive(value, salt, params, HASH_BYTES);
+  return `$scrypt$ln=${params.ln},r=${params.r},p=${params.p}$${b64(salt)}$${b64(hash)}`;
 }
 
 function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buffer } | undefined {
@@ -58,10 +64,15 @@ function parse(stored: string): { params: ScryptParams; salt: Buffer; hash: Buff
  * Constant-time check of `password` against a string from `hashPassword`. Returns false (never
  * throws) for a malformed stored value.
  */
-export async function verifyPassword(password: string, stored: string): Promise<boolean> {
+export function verifyPassword(password: string, stored: string): Promise<boolean> {
+  return scryptVerify(password, stored);
+}
+
+/** Constant-time check of `value` against a string from {@link scryptHash}; false when malformed. */
+export async function scryptVerify(value: string, stored: string): Promise<boolean> {
   const parsed = parse(stored);
   if (parsed === undefined) return false;
-  const candidate = await derive(password, parsed.salt, parsed.params, parsed.hash.length);
+  const candidate = await derive(value, parsed.salt, parsed.params, parsed.hash.length);
   return timingSafeEqual(candidate, parsed.hash);
 }
 

@@ -4,7 +4,6 @@
  * then `buildApp` and listen. The CLI, the worker processes and `startTessera` all go through
  * here, so a server started any way is built the same way.
  */
-import { mkdir } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { TesseraConfig } from '../config/schema.js';
@@ -14,7 +13,7 @@ import { openStorage, type Storage } from '../storage/index.js';
 import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { AppDeps } from './deps.js';
-import { databaseUrlOf } from './start-database.js';
+import { databaseUrlOf, secureDataFiles } from './start-database.js';
 import { createPublicUrls, type PublicUrls } from './public-url.js';
 import { resolveServerTls, serverHostNames, type ServerTls } from './start-tls.js';
 
@@ -28,6 +27,10 @@ export interface Runtime {
   now: () => Date;
   /** The database URL actually opened. */
   databaseUrl: string;
+  /** Whether TESSERA_MASTER_KEY seals signing keys and TOTP secrets (false: plaintext at rest). */
+  sealed: boolean;
+  /** File modes tightened at start, one line each, for the CLI to print. */
+  warnings: string[];
   close(): Promise<void>;
 }
 
@@ -47,20 +50,23 @@ export interface RuntimeOptions {
 export async function createRuntime(config: TesseraConfig, options: RuntimeOptions = {}): Promise<Runtime> {
   const now = options.now ?? (() => new Date());
   const databaseUrl = databaseUrlOf(config);
-  // SQLite creates its file but not the directory; the data dir also holds TLS material.
-  if (!/^postgres(ql)?:/i.test(databaseUrl) && databaseUrl !== ':memory:') await mkdir(config.dataDir, { recursive: true });
+  const warnings = await secureDataFiles(config, databaseUrl);
+  // One reading of TESSERA_MASTER_KEY for the keystore and the directory (TOTP secrets).
+  const masterKey = options.masterKey === undefined ? process.env.TESSERA_MASTER_KEY || null : options.masterKey;
   const storage = await openStorage(databaseUrl);
   try {
-    const directory = createDirectory(storage, { now });
-    const keys = createDatabaseKeyStore(storage, { masterKey: options.masterKey, now });
+    const directory = createDirectory(storage, { now, masterKey });
+    const keys = createDatabaseKeyStore(storage, { masterKey, now });
     if (options.prepare !== false) {
       await keys.ensureKeys();
       await directory.ensureConsumersTenant();
+      // A master key set after TOTP secrets were stored: seal them now (one query otherwise).
+      await directory.sealTotpSecrets();
     }
     // Real clock on purpose: clients check the server certificate against theirs, even when a
     // test freezes Tessera's clock.
     const tls = await resolveServerTls(config);
-    return { config, storage, directory, keys, tls, now, databaseUrl, close: () => storage.close() };
+    return { config, storage, directory, keys, tls, now, databaseUrl, sealed: masterKey !== null, warnings, close: () => storage.close() };
   } catch (error) {
     await storage.close();
     throw error;

@@ -6,10 +6,11 @@
  * (`NODE_EXTRA_CA_CERTS=<dataDir>/ca.pem`) never have to again.
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { FILE_MODE, makePrivateDir } from '../lib/private-files.js';
 
 // The X.509 builder (@peculiar/x509 and its polyfills) costs ~130 ms to load; a warm start only
 // reads and checks files with node:crypto, so the builder is loaded when something is issued.
@@ -34,8 +35,17 @@ const RENEW_BEFORE_DAYS = 30;
 const BACKDATE_MS = 3_600_000; // tolerate a slightly slow client clock
 const DEFAULT_NAMES = ['localhost', '127.0.0.1', '::1'];
 
+/** File names of the TLS material in the data directory. */
+export const TLS_FILES = Object.freeze({ ca: 'ca.pem', caKey: 'ca-key.pem', cert: 'server.pem', key: 'server-key.pem' });
+
+/** True for a temp file of {@link writePrivate} (left behind when a write was interrupted). */
+export function isTlsTempFile(name: string): boolean {
+  return /^(ca|ca-key|server|server-key)\.pem\.\d+\.[0-9a-f]{8}\.tmp$/.test(name);
+}
+
 /**
- * Creates or reuses `ca.pem`, `ca-key.pem`, `server.pem`, `server-key.pem` in `dataDir` (keys 0600).
+ * Creates or reuses `ca.pem`, `ca-key.pem`, `server.pem`, `server-key.pem` in `dataDir` (0700;
+ * every file 0600, certificates included: lib/private-files.ts says why).
  * The server certificate covers localhost, 127.0.0.1, ::1 and `hostNames` (IP literals as IP SANs).
  */
 export async function ensureTlsMaterial(
@@ -44,8 +54,8 @@ export async function ensureTlsMaterial(
   options: { now?: () => Date } = {},
 ): Promise<TlsMaterial> {
   const now = (options.now ?? (() => new Date()))();
-  const files = { ca: join(dataDir, 'ca.pem'), caKey: join(dataDir, 'ca-key.pem'), cert: join(dataDir, 'server.pem'), key: join(dataDir, 'server-key.pem') };
-  await mkdir(dataDir, { recursive: true });
+  const files = { ca: join(dataDir, TLS_FILES.ca), caKey: join(dataDir, TLS_FILES.caKey), cert: join(dataDir, TLS_FILES.cert), key: join(dataDir, TLS_FILES.key) };
+  await makePrivateDir(dataDir);
   const wanted = normalizeNames([...DEFAULT_NAMES, ...hostNames]);
 
   let caPem = await readOptional(files.ca);
@@ -53,8 +63,8 @@ export async function ensureTlsMaterial(
   const created = caPem === null;
   if (caPem === null) {
     ({ caPem, caKeyPem } = await createCa(now));
-    await writeSecret(files.caKey, caKeyPem);
-    await writeAtomic(files.ca, caPem, 0o644);
+    await writePrivate(files.caKey, caKeyPem);
+    await writePrivate(files.ca, caPem);
   }
   const ca = new X509Certificate(caPem);
   const certPem = await readOptional(files.cert);
@@ -69,8 +79,8 @@ export async function ensureTlsMaterial(
   const names = normalizeNames([...wanted, ...(certPem === null ? [] : await safeSanNames(certPem))]);
   const leaf = await issueLeaf(caPem, caKeyPem, names, now);
   // Key first: a crash in between leaves a mismatched pair, which the next start detects and reissues.
-  await writeSecret(files.key, leaf.keyPem);
-  await writeAtomic(files.cert, leaf.certPem, 0o644);
+  await writePrivate(files.key, leaf.keyPem);
+  await writePrivate(files.cert, leaf.certPem);
   return { caFile: files.ca, caPem, certPem: leaf.certPem, keyPem: leaf.keyPem, created, reissued: true };
 }
 
@@ -182,14 +192,13 @@ async function readOptional(file: string): Promise<string | null> {
   }
 }
 
-function writeSecret(file: string, data: string): Promise<void> {
-  return writeAtomic(file, data, 0o600);
-}
-
-/** Write-then-rename so a reader never sees half a file; chmod because rename keeps the temp's mode. */
-async function writeAtomic(file: string, data: string, mode: number): Promise<void> {
+/**
+ * Write-then-rename so a reader never sees half a file; the temp file is created 0600 (and
+ * chmod-ed, should it exist already), and rename keeps that mode.
+ */
+async function writePrivate(file: string, data: string): Promise<void> {
   const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(temp, data, { mode });
-  await chmod(temp, mode);
+  await writeFile(temp, data, { mode: FILE_MODE });
+  await chmod(temp, FILE_MODE);
   await rename(temp, file);
 }

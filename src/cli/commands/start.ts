@@ -7,6 +7,7 @@ import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../config/load.js';
 import type { TesseraConfig } from '../../config/schema.js';
+import { DataDirPermissionError } from '../../lib/private-files.js';
 import { onShutdownSignal } from '../../server/shutdown.js';
 import { createRuntime, listen, type Runtime } from '../../server/start.js';
 import { isTesseraWorker, runWorker, startWorkers } from '../../server/workers.js';
@@ -84,7 +85,12 @@ function configFromFlags(flags: StartFlags): TesseraConfig {
 
 async function start(config: TesseraConfig): Promise<void> {
   const startedAt = performance.now();
-  const runtime = await createRuntime(config);
+  const runtime = await createRuntime(config).catch((error: unknown) => {
+    // An unsafe data directory is the operator's to fix: one clear message, exit code 1.
+    if (error instanceof DataDirPermissionError) throw new CliFailure(`Refusing to start: ${error.message}`);
+    throw error;
+  });
+  printStartWarnings(runtime);
   let stop: () => Promise<void>;
   let url: string;
   try {
@@ -119,6 +125,15 @@ async function start(config: TesseraConfig): Promise<void> {
     await runtime.close();
     throw error;
   }
+}
+
+function printStartWarnings(runtime: Runtime): void {
+  for (const warning of runtime.warnings) console.warn(`warning: ${warning}`);
+  if (runtime.sealed) return;
+  const where = runtime.storage.dialect.name === 'sqlite' ? 'protected by file permissions only' : 'readable by anyone who can read the database';
+  console.warn(
+    `warning: TESSERA_MASTER_KEY is not set: signing keys and TOTP secrets are stored unencrypted, ${where}; set TESSERA_MASTER_KEY (and keep it) to seal them`,
+  );
 }
 
 function printReady(runtime: Runtime, url: string, elapsedMs: number): void {

@@ -14,9 +14,9 @@ export const BASIC_CHALLENGE = 'Basic realm="Tessera", charset="UTF-8"';
  * Runs a check of a Basic-authenticated client; an `invalid_client` it throws gets the Basic
  * challenge (RFC 6749 §5.2: MUST answer 401 with `WWW-Authenticate` for the scheme used).
  */
-export function withBasicChallenge<T>(check: () => T): T {
+export async function withBasicChallenge<T>(check: () => Promise<T>): Promise<T> {
   try {
-    return check();
+    return await check();
   } catch (error) {
     if (error instanceof OAuthError && error.error === 'invalid_client') throw error.withChallenge(BASIC_CHALLENGE);
     throw error;

@@ -52,11 +52,11 @@ export async function authenticateClient(ctx: TokenRequestContext, options: Clie
   const now = ctx.deps.now();
   if (presented.basic !== null) {
     const { clientSecret } = presented.basic;
-    withBasicChallenge(() => verifyClientSecret(credentials, clientSecret, now));
+    await withBasicChallenge(() => verifyClientSecret(credentials, clientSecret, now));
     return authenticated(credentials, 'client_secret_basic', '1');
   }
   if (presented.secret !== undefined) {
-    verifyClientSecret(credentials, presented.secret, now);
+    await verifyClientSecret(credentials, presented.secret, now);
     return authenticated(credentials, 'client_secret_post', '1');
   }
   if (options.confidentialRequired) throw new OAuthError(7000218);

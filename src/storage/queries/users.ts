@@ -96,6 +96,28 @@ export function createUserQueries(db: Kysely<Database>) {
       return row?.password_hash;
     },
 
+    /** The stored TOTP secret (sealed `enc:v1:` or plain; null: none), undefined: no such user. */
+    async totpSecret(userId: string): Promise<string | null | undefined> {
+      const row = await db.selectFrom('users').select('mfa_totp_secret').where('id', '=', userId).executeTakeFirst();
+      return row?.mfa_totp_secret;
+    },
+
+    /** Users whose TOTP secret is stored unsealed (not `enc:v1:`), with it. */
+    async unsealedTotpSecrets(): Promise<Array<{ id: string; secret: string }>> {
+      const rows = await db
+        .selectFrom('users')
+        .select(['id', 'mfa_totp_secret'])
+        .where('mfa_totp_secret', 'is not', null)
+        .where('mfa_totp_secret', 'not like', 'enc:v1:%')
+        .execute();
+      return rows.map((r) => ({ id: r.id, secret: r.mfa_totp_secret ?? '' }));
+    },
+
+    /** Replaces a TOTP secret only if it is still `expected` (a concurrent writer wins). */
+    async replaceTotpSecret(userId: string, expected: string, value: string): Promise<void> {
+      await db.updateTable('users').set({ mfa_totp_secret: value }).where('id', '=', userId).where('mfa_totp_secret', '=', expected).execute();
+    },
+
     async list(tenantId: string, query: ListQuery): Promise<Page<User>> {
       const top = Math.max(1, Math.floor(query.top));
       const where = query.filter ? filterToSql(query.filter, USER_FILTER_PROPERTIES) : undefined;

@@ -54,8 +54,14 @@ export function applicationCases(suite: Suite): void {
       assert.ok(credentials);
       assert.deepEqual(credentials.secrets.map((s) => s.keyId).sort(), [credential.keyId, given.credential.keyId].sort());
       const digest = credentials.secrets.find((s) => s.keyId === credential.keyId)?.secretHash ?? '';
-      assert.equal(verifySecret(secretText, digest), true);
-      assert.equal(verifySecret(`${secretText}x`, digest), false);
+      assert.equal(await verifySecret(secretText, digest), true);
+      assert.equal(await verifySecret(`${secretText}x`, digest), false);
+      // A given value is stored as a salted scrypt hash (lib/secret-hash.ts), a generated one as SHA-256.
+      assert.match(digest, /^[A-Za-z0-9_-]{43}$/);
+      const givenHash = credentials.secrets.find((s) => s.keyId === given.credential.keyId)?.secretHash ?? '';
+      assert.match(givenHash, /^\$scrypt\$ln=14,r=8,p=1\$/);
+      assert.equal(await verifySecret('given-secret-value-123', givenHash), true);
+      assert.equal(await verifySecret('given-secret-value-124', givenHash), false);
       assert.deepEqual((await directory.getApplication(app.id))?.passwordCredentials.map((p) => p.hint).sort(), [credential.hint, 'giv'].sort());
     });
 

@@ -13,7 +13,7 @@ export interface Suite {
 }
 
 /** A directory over the suite's storage; cache on by default, as in production. */
-export function directoryOf(suite: Suite, options: { cacheTtlMs?: number; now?: () => Date } = {}): Directory {
+export function directoryOf(suite: Suite, options: { cacheTtlMs?: number; now?: () => Date; masterKey?: string | null } = {}): Directory {
   return createDirectory(suite.storage, options);
 }
 

@@ -72,6 +72,25 @@ export function userAndGroupCases(suite: Suite): void {
       assert.equal(await directory.verifyPassword('00000000-0000-0000-0000-000000000001', 'x'), false);
     });
 
+    it('seals TOTP secrets with the master key (also inside a transaction) and opens them back', async () => {
+      const sealing = directoryOf(suite, { masterKey: 'conformance-master-key' });
+      const plain = directoryOf(suite, { masterKey: null });
+      const tenant = await freshTenant(sealing);
+      const stored = async (id: string) =>
+        (await suite.storage.db.selectFrom('users').select('mfa_totp_secret').where('id', '=', id).executeTakeFirstOrThrow()).mfa_totp_secret ?? '';
+      const bound = await sealing.transaction((d) => d.createUser(tenant.id, { userPrincipalName: `totp@${initialDomain(tenant)}`, displayName: 'T', mfa: { required: true, totpSecret: 'JBSWY3DPEHPK3PXP' } }));
+      assert.match(await stored(bound.id), /^enc:v1:/);
+      assert.equal(await sealing.getTotpSecret(bound.id), 'JBSWY3DPEHPK3PXP');
+      await assert.rejects(plain.getTotpSecret(bound.id), { code: 'MASTER_KEY_REQUIRED' });
+      const early = await plain.createUser(tenant.id, { userPrincipalName: `early@${initialDomain(tenant)}`, displayName: 'E', mfa: { required: true, totpSecret: 'KRUGS4ZANFZSAYJA' } });
+      assert.equal(await stored(early.id), 'KRUGS4ZANFZSAYJA');
+      assert.ok((await sealing.sealTotpSecrets()) >= 1);
+      assert.match(await stored(early.id), /^enc:v1:/);
+      assert.equal(await sealing.getTotpSecret(early.id), 'KRUGS4ZANFZSAYJA');
+      assert.equal(await sealing.sealTotpSecrets(), 0);
+      assert.equal(await sealing.getTotpSecret('00000000-0000-0000-0000-000000000001'), null);
+    });
+
     it('isolates tenants: a user of A is not found via B', async () => {
       const directory = directoryOf(suite);
       const a = await freshTenant(directory);

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { describe, it } from 'node:test';
-import { generateSecret, hashSecret, parseCertificate, secretHint, verifySecret } from '../../../src/directory/credentials.js';
+import { generateSecret, hashSecret, hashSuppliedSecret, parseCertificate, secretHint, verifySecret } from '../../../src/directory/credentials.js';
 import { ValidationError } from '../../../src/directory/errors.js';
 import {
   TEST_CERTIFICATE_NOT_AFTER,
@@ -30,16 +30,29 @@ describe('client secrets', () => {
     assert.equal(hashSecret('abc').length, 43);
   });
 
-  it('verifies the right secret only', () => {
+  it('verifies the right secret only', async () => {
     const secret = generateSecret();
     const digest = hashSecret(secret);
-    assert.equal(verifySecret(secret, digest), true);
-    assert.equal(verifySecret(secret.slice(0, -1), digest), false);
-    assert.equal(verifySecret(`${secret} `, digest), false);
-    assert.equal(verifySecret('', digest), false);
-    assert.equal(verifySecret(secret, ''), false);
-    assert.equal(verifySecret(secret, 'short'), false);
-    assert.equal(verifySecret(secret, createHash('sha1').update(secret).digest('base64url')), false);
+    assert.equal(await verifySecret(secret, digest), true);
+    assert.equal(await verifySecret(secret.slice(0, -1), digest), false);
+    assert.equal(await verifySecret(`${secret} `, digest), false);
+    assert.equal(await verifySecret('', digest), false);
+    assert.equal(await verifySecret(secret, ''), false);
+    assert.equal(await verifySecret(secret, 'short'), false);
+    assert.equal(await verifySecret(secret, createHash('sha1').update(secret).digest('base64url')), false);
+  });
+
+  it('hashes a supplied value with salted scrypt and verifies it (and only it)', async () => {
+    const [a, b] = await Promise.all([hashSuppliedSecret('orders-web-secret'), hashSuppliedSecret('orders-web-secret')]);
+    assert.match(a, /^\$scrypt\$ln=14,r=8,p=1\$[A-Za-z0-9+/]{22}\$[A-Za-z0-9+/]{43}$/);
+    assert.notEqual(a, b, 'fresh salt per value');
+    assert.equal(await verifySecret('orders-web-secret', a, 'k1'), true);
+    // Remembered for k1 only; a wrong value is never remembered.
+    assert.equal(await verifySecret('orders-web-secret', a, 'k1'), true);
+    assert.equal(await verifySecret('orders-web-secreT', a, 'k1'), false);
+    assert.equal(await verifySecret('orders-web-secret', b, 'k2'), true);
+    assert.equal(await verifySecret('orders-web-secret', a.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'k1'), false);
+    assert.equal(await verifySecret('orders-web-secret', '$scrypt$ln=99,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), false);
   });
 
   it('hints with the first three characters', () => {

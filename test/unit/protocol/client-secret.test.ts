@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ClientCredentials } from '../../../src/directory/directory.js';
-import { hashSecret } from '../../../src/directory/credentials.js';
+import { hashSecret, hashSuppliedSecret } from '../../../src/directory/credentials.js';
 import type { Application } from '../../../src/directory/types.js';
 import { verifyClientSecret } from '../../../src/protocol/client-auth/client-secret.js';
 import { OAuthError } from '../../../src/protocol/errors.js';
@@ -17,9 +17,9 @@ function credentials(...secrets: Array<{ value: string; start: string; end: stri
   };
 }
 
-function failure(fn: () => void): OAuthError {
+async function failure(fn: () => Promise<void>): Promise<OAuthError> {
   try {
-    fn();
+    await fn();
   } catch (error) {
     if (error instanceof OAuthError) return error;
     throw error;
@@ -33,24 +33,34 @@ describe('client secret verification (protocol.md §4.1)', () => {
   const future = { value: 'future-secret', start: '2026-07-01T00:00:00Z', end: '2027-07-01T00:00:00Z' };
   const creds = credentials(expired, current, future);
 
-  it('accepts any currently valid secret of the app', () => {
-    assert.doesNotThrow(() => verifyClientSecret(creds, 'current-secret', now));
+  it('accepts any currently valid secret of the app', async () => {
+    await assert.doesNotReject(verifyClientSecret(creds, 'current-secret', now));
   });
 
-  it('refuses a wrong secret with invalid_client AADSTS7000215 naming the app', () => {
-    const error = failure(() => verifyClientSecret(creds, 'current-secreT', now));
+  it('refuses a wrong secret with invalid_client AADSTS7000215 naming the app', async () => {
+    const error = await failure(() => verifyClientSecret(creds, 'current-secreT', now));
     assert.equal(error.aadsts, 7000215);
     assert.equal(error.status, 401);
     assert.equal(error.error, 'invalid_client');
     assert.match(error.message, new RegExp(`app '${APP_ID}'`));
-    assert.equal(failure(() => verifyClientSecret(credentials(), 'anything', now)).aadsts, 7000215);
+    assert.equal((await failure(() => verifyClientSecret(credentials(), 'anything', now))).aadsts, 7000215);
   });
 
-  it('refuses an expired secret with AADSTS7000222', () => {
-    assert.equal(failure(() => verifyClientSecret(creds, 'expired-secret', now)).aadsts, 7000222);
+  it('refuses an expired secret with AADSTS7000222', async () => {
+    assert.equal((await failure(() => verifyClientSecret(creds, 'expired-secret', now))).aadsts, 7000222);
   });
 
-  it('refuses a secret before its start date', () => {
-    assert.equal(failure(() => verifyClientSecret(creds, 'future-secret', now)).aadsts, 7000215);
+  it('refuses a secret before its start date', async () => {
+    assert.equal((await failure(() => verifyClientSecret(creds, 'future-secret', now))).aadsts, 7000215);
+  });
+
+  it('checks scrypt rows (supplied values) and digests side by side', async () => {
+    const supplied = { keyId: 'supplied', secretHash: await hashSuppliedSecret('supplied-value'), startDateTime: current.start, endDateTime: current.end };
+    const mixed: ClientCredentials = { ...creds, secrets: [...creds.secrets, supplied] };
+    await assert.doesNotReject(verifyClientSecret(mixed, 'supplied-value', now));
+    await assert.doesNotReject(verifyClientSecret(mixed, 'current-secret', now));
+    assert.equal((await failure(() => verifyClientSecret(mixed, 'supplied-valuE', now))).aadsts, 7000215);
+    // Remembered for its own row only: the same value is no secret of another app.
+    assert.equal((await failure(() => verifyClientSecret(creds, 'supplied-value', now))).aadsts, 7000215);
   });
 });

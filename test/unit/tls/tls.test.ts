@@ -39,12 +39,14 @@ describe('local CA and server certificate', () => {
   });
   after(() => rm(root, { recursive: true, force: true }));
 
-  it('creates a CA (CA:true, 10 years) and a serverAuth leaf for localhost/127.0.0.1/::1, keys 0600', async () => {
+  it('creates a CA (CA:true, 10 years) and a serverAuth leaf for localhost/127.0.0.1/::1, directory 0700, files 0600', async () => {
     const dir = join(root, 'a', 'nested');
     const m = await ensureTlsMaterial(dir, []);
     assert.equal(m.created, true);
     assert.equal(m.caFile, join(dir, 'ca.pem'));
-    for (const f of ['ca-key.pem', 'server-key.pem']) assert.equal((await stat(join(dir, f))).mode & 0o777, 0o600, f);
+    // Certificates too (lib/private-files.ts): one rule for every file of the data directory.
+    for (const f of ['ca-key.pem', 'server-key.pem', 'ca.pem', 'server.pem']) assert.equal((await stat(join(dir, f))).mode & 0o777, 0o600, f);
+    assert.equal((await stat(dir)).mode & 0o777, 0o700);
     const ca = new X509Certificate(m.caPem);
     assert.ok(ca.ca);
     assert.match(ca.subject, /^CN=Tessera Local CA [0-9a-f]{8}$/);
