@@ -13,11 +13,11 @@ import { OAuthError } from '../errors.js';
  */
 export function findAssertionCertificate(header: ProtectedHeaderParameters, certificates: readonly KeyCredential[], now: Date, appId: string): KeyCredential {
   const verifying = certificates.filter((c) => c.type === 'AsymmetricX509Cert' && c.usage === 'Verify');
-  const s256 = stringMember(header, 'x5t#S256');
-  const sha1 = stringMember(header, 'x5t');
+  const s256 = thumbprintMember(header, 'x5t#S256');
+  const sha1 = thumbprintMember(header, 'x5t');
   const kid = stringMember(header, 'kid');
   // Echoed in the error text: bounded, since the header is the caller's.
-  const used = (s256 ?? sha1 ?? kid ?? '').slice(0, 100);
+  const used = (stringMember(header, 'x5t#S256') ?? stringMember(header, 'x5t') ?? kid ?? '').slice(0, 100);
   const certificate =
     (s256 !== undefined ? verifying.find((c) => c.thumbprintSha256 === s256) : undefined) ??
     (sha1 !== undefined ? verifying.find((c) => c.thumbprintSha1 === sha1) : undefined) ??
@@ -42,6 +42,19 @@ export function findAssertionCertificate(header: ProtectedHeaderParameters, cert
 
 function matchesKid(certificate: KeyCredential, kid: string): boolean {
   return kid === certificate.thumbprintSha1 || kid === certificate.thumbprintSha256 || kid.toUpperCase() === certificate.customKeyIdentifier;
+}
+
+/**
+ * A thumbprint header in the canonical form we store (base64url, unpadded).
+ * ENTRA-COMPAT: RFC 7515 §4.1.7 says base64url without padding, but MSAL for Python sends `x5t`
+ * with `=` padding and some libraries use standard base64 (`+`, `/`); Entra accepts each form, so
+ * the value is normalized before it is compared. Only the alphabet changes: the digest compared is
+ * the same bytes.
+ */
+function thumbprintMember(header: ProtectedHeaderParameters, name: string): string | undefined {
+  const value = stringMember(header, name);
+  if (value === undefined || !/^[A-Za-z0-9+/_-]+={0,2}$/.test(value)) return value;
+  return value.replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
 function stringMember(header: ProtectedHeaderParameters, name: string): string | undefined {
