@@ -1,0 +1,46 @@
+/**
+ * Refusals at the edge, before routing and before any body is read (issue 6 items 3 and 5):
+ * - a `Host` header that names none of our trusted origins (src/server/public-url.ts) gets
+ *   421 Misdirected Request (RFC 9110 §15.5.20), so a forged Host never reaches a token;
+ * - a `Content-Length` above `bodyLimitBytes` gets 413 (RFC 9110 §15.5.14), whatever the content
+ *   type and whether or not a route matches; chunked bodies are cut by the body parsers.
+ * Both answer in the shape of the surface the URL belongs to: Graph's OData error on `/v1.0` and
+ * `/beta`, Entra's JSON elsewhere. The connection is closed after them (see app.ts onSend), so
+ * the unread body is never drained.
+ */
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
+import { GraphError, sendGraphError } from '../graph/errors.js';
+import { graphIdsFor } from '../graph/headers.js';
+import { sendEntraError } from '../protocol/error-response.js';
+import { OAuthError } from '../protocol/errors.js';
+import type { AppDeps } from './deps.js';
+import { requestIdsFor } from './request-ids.js';
+
+const GRAPH_PATH = /^\/(?:v1\.0|beta)(?:[/?]|$)/i;
+
+export function edgeGuards(deps: AppDeps) {
+  const limit = deps.config.bodyLimitBytes;
+
+  function refuse(request: FastifyRequest, reply: FastifyReply, status: 413 | 421, cause: string): void {
+    // Never the request's own Host in an answer to an untrusted one.
+    const base = deps.urls.defaultBase;
+    if (GRAPH_PATH.test(request.url)) {
+      const error =
+        status === 421
+          ? new GraphError(421, 'MisdirectedRequest', "The request's Host header does not name this server.", { cause })
+          : new GraphError(413, 'BadRequest', 'Request body is too large', { cause });
+      void sendGraphError(reply, error, graphIdsFor(request), deps.now(), base);
+      return;
+    }
+    // ENTRA-COMPAT: Entra has no code for a misdirected or oversized request; the generic
+    // "malformed request" code with the HTTP status that says which.
+    void sendEntraError(reply, new OAuthError(9002313, [], { status, cause }), requestIdsFor(request), base, deps.now());
+  }
+
+  return function edgeGuard(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+    if (deps.urls.trustedOrigin(request.headers.host) === undefined) return refuse(request, reply, 421, 'untrusted Host header');
+    const length = request.headers['content-length'];
+    if (length !== undefined && Number(length) > limit) return refuse(request, reply, 413, 'Content-Length over bodyLimitBytes');
+    done();
+  };
+}
