@@ -7,7 +7,7 @@ import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { graphPlugin } from './graph/plugin.js';
 import { protocolPlugin } from './protocol/plugin.js';
 import type { AppDeps } from './server/deps.js';
-import { capConnectionsPerAddress } from './server/connection-cap.js';
+import { guardConnections } from './server/connection-guards.js';
 import { edgeGuards } from './server/edge-guards.js';
 import { frameworkErrorHandler } from './server/framework-errors.js';
 
@@ -41,7 +41,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: 'idle',
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
-  capConnectionsPerAddress(app.server, config.maxConnectionsPerAddress);
+  guardConnections(app.server, { maxPerAddress: config.maxConnectionsPerAddress, firstRequestMs: config.headersTimeoutMs, tls: deps.tls !== null });
   app.addHook('onRequest', edgeGuards(deps));
 
   app.addHook('onSend', async (request, reply, payload) => {

@@ -35,7 +35,7 @@ export const defaults: TesseraConfig = {
   accessTokenLifetime: { min: 3600, max: 5400 },
   /** Extra `Host` header values (`name` or `name:port`, `TESSERA_ALLOWED_HOSTS`, comma-separated) the server answers besides the names its certificate covers on the listened port (or the `--public-url` host). Any other `Host` gets 421 Misdirected Request (Entra JSON `invalid_request` AADSTS9002313 on protocol paths, Graph `MisdirectedRequest` on `/v1.0` and `/beta`) and never a token. Without `--public-url` an allowed host also becomes an issuer base; with it, every accepted host is answered with the public URL's issuer. */
   allowedHosts: [],
-  /** Milliseconds a client has to complete the TLS handshake and send the request headers (`TESSERA_HEADERS_TIMEOUT_MS`); slow-header (slowloris) connections are closed after it. */
+  /** Milliseconds a client has to complete the TLS handshake, and to send a request's headers (`TESSERA_HEADERS_TIMEOUT_MS`); slow-header (slowloris) connections and connections that send no request are closed after it. */
   headersTimeoutMs: 10000,
   /** Milliseconds a client has to send the whole request, headers and body (`TESSERA_REQUEST_TIMEOUT_MS`); must not be below `headersTimeoutMs`. */
   requestTimeoutMs: 30000,
