@@ -32,7 +32,7 @@ export function entraErrorBody(error: OAuthError, ids: RequestIds, base: string,
 }
 
 export function sendEntraError(reply: FastifyReply, error: OAuthError, ids: RequestIds, base: string, now: Date): FastifyReply {
-  if (error.status === 429 || error.status >= 500) reply.header('retry-after', RETRY_AFTER_SECONDS);
+  if (error.status === 429 || error.status >= 500) reply.header('retry-after', error.retryAfter !== undefined ? String(error.retryAfter) : RETRY_AFTER_SECONDS);
   return reply
     .code(error.status)
     .header('cache-control', 'no-store, no-cache')

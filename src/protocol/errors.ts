@@ -14,6 +14,8 @@ export interface OAuthErrorOptions {
   allowRedirect?: boolean;
   suberror?: string;
   claims?: string;
+  /** Seconds for `Retry-After` on a 429 (default: a short fixed wait, see error-response.ts). */
+  retryAfter?: number;
   cause?: unknown;
 }
 
@@ -24,6 +26,7 @@ export class OAuthError extends Error {
   readonly allowRedirect: boolean;
   readonly suberror: string | undefined;
   readonly claims: string | undefined;
+  readonly retryAfter: number | undefined;
 
   constructor(code: AadstsCode, args: ReadonlyArray<string | number> = [], options: OAuthErrorOptions = {}) {
     const entry = AADSTS[code];
@@ -35,6 +38,7 @@ export class OAuthError extends Error {
     this.allowRedirect = options.allowRedirect ?? false;
     this.suberror = options.suberror;
     this.claims = options.claims;
+    this.retryAfter = options.retryAfter;
   }
 
   /** `AADSTS70011: The provided …` — the first line of `error_description`. */

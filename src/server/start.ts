@@ -11,6 +11,7 @@ import { buildApp } from '../app.js';
 import type { TesseraConfig } from '../config/schema.js';
 import type { Directory } from '../directory/directory.js';
 import { createDirectory } from '../directory/index.js';
+import { createMemoryFailureLimiter } from '../protocol/throttle/failure-limiter.js';
 import { openStorage, type Storage } from '../storage/index.js';
 import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
@@ -101,6 +102,12 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
     urls: late.urls,
     now: runtime.now,
     tls: runtime.tls ? { cert: runtime.tls.cert, key: runtime.tls.key } : null,
+    // In memory, per process (per worker with --workers); see failure-limiter.ts.
+    authFailures: createMemoryFailureLimiter({
+      windowSeconds: config.authThrottleWindowSeconds,
+      perAddress: config.authThrottlePerAddress,
+      perClient: config.authThrottlePerClient,
+    }),
   };
   const app = await buildApp(deps);
   try {

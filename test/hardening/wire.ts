@@ -14,9 +14,11 @@ export interface WireResponse {
 }
 
 /** One HTTPS request to 127.0.0.1:`port` with exactly these headers (Host included). */
-export function httpsRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }): Promise<WireResponse> {
+export function httpsRequest(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string; localAddress?: string }): Promise<WireResponse> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', servername: 'localhost', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, agent: false }, (res) => {
+    const { method = 'GET', path, headers, localAddress } = options;
+    // `localAddress`: any 127.x.y.z is a loopback source address on Linux, i.e. another client.
+    const req = request({ host: '127.0.0.1', servername: 'localhost', port, method, path, headers, localAddress, agent: false }, (res) => {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
