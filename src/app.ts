@@ -8,7 +8,7 @@ import { graphPlugin } from './graph/plugin.js';
 import { protocolPlugin } from './protocol/plugin.js';
 import type { AppDeps } from './server/deps.js';
 import { guardConnections } from './server/connection-guards.js';
-import { edgeGuards } from './server/edge-guards.js';
+import { clientErrorHandler, edgeGuards } from './server/edge-guards.js';
 import { frameworkErrorHandler } from './server/framework-errors.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -37,6 +37,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Entra's paths are case-sensitive only in their tenant values; keep defaults otherwise.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(deps),
+    clientErrorHandler: clientErrorHandler(deps),
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;

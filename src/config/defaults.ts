@@ -47,7 +47,7 @@ export const defaults: TesseraConfig = {
   bodyLimitBytes: 1048576,
   /** Window in seconds of the failed-authentication counters (`TESSERA_AUTH_THROTTLE_WINDOW_SECONDS`); a throttled caller is told to retry when its window ends. */
   authThrottleWindowSeconds: 60,
-  /** Failed client authentications (wrong secret, bad assertion, unknown client) one address may make per window before its attempts get 429 AADSTS50196 with `Retry-After` (`TESSERA_AUTH_THROTTLE_PER_ADDRESS`, 0 = no limit). Counters are in memory, per process: with `--workers N` each worker counts its own. */
+  /** Failed client authentications (wrong secret, bad assertion, unknown client) one address may make per window before its attempts get 429 AADSTS50196 with `Retry-After` (`TESSERA_AUTH_THROTTLE_PER_ADDRESS`, 0 = no limit). The address is the TCP peer's: behind a reverse proxy every client shares the proxy's. Counters are in memory, per process: with `--workers N` each worker counts its own. */
   authThrottlePerAddress: 50,
   /** Failed authentications of one client id from addresses that have not recently authenticated it, per window, before such addresses get 429 for that client (`TESSERA_AUTH_THROTTLE_PER_CLIENT`, 0 = no limit). Addresses where the client recently succeeded are not affected. In memory, per process. */
   authThrottlePerClient: 50,

@@ -8,10 +8,12 @@
  * `/beta`, Entra's JSON elsewhere. The connection is closed after them (see app.ts onSend), so
  * the unread body is never drained.
  */
+import { randomUUID } from 'node:crypto';
+import type { Socket } from 'node:net';
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import { GraphError, sendGraphError } from '../graph/errors.js';
 import { graphIdsFor } from '../graph/headers.js';
-import { sendEntraError } from '../protocol/error-response.js';
+import { entraErrorBody, sendEntraError } from '../protocol/error-response.js';
 import { OAuthError } from '../protocol/errors.js';
 import type { AppDeps } from './deps.js';
 import { requestIdsFor } from './request-ids.js';
@@ -42,5 +44,24 @@ export function edgeGuards(deps: AppDeps) {
     const length = request.headers['content-length'];
     if (length !== undefined && Number(length) > limit) return refuse(request, reply, 413, 'Content-Length over bodyLimitBytes');
     done();
+  };
+}
+
+/**
+ * Fastify's `clientErrorHandler`: a request Node gave up on before routing (headers or body too
+ * slow, 408; headers too large, 431; unparsable, 400) is answered in Entra's JSON, not Fastify's,
+ * and the connection is closed. The path may not even be known, so there is no Graph variant.
+ */
+export function clientErrorHandler(deps: AppDeps) {
+  return function clientError(error: NodeJS.ErrnoException, socket: Socket): void {
+    if (error.code === 'ECONNRESET' || socket.destroyed) return;
+    const status = error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400;
+    const ids = { traceId: randomUUID(), correlationId: randomUUID(), clientRequestId: null };
+    const body = JSON.stringify(entraErrorBody(new OAuthError(9002313, [], { status }), ids, deps.urls.defaultBase, deps.now()));
+    if (socket.writable) {
+      const reason = status === 408 ? 'Request Timeout' : status === 431 ? 'Request Header Fields Too Large' : 'Bad Request';
+      socket.write(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+    }
+    socket.destroy(error);
   };
 }

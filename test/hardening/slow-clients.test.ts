@@ -60,9 +60,14 @@ describe('slow clients', () => {
     const socket = await openTls(tessera.port);
     socket.write(`POST /${TENANT_A}/oauth2/v2.0/token HTTP/1.1\r\nHost: localhost:${tessera.port}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 500\r\n\r\n`);
     dribble(socket, 'grant_type=client_credentials&'.padEnd(500, 'x'), 200);
+    let answer = '';
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
     const closed = closedWithin(socket, REQUEST_MS + MARGIN_MS * 2, start);
     assert.equal((await tokenRequest()).status, 200);
     const ms = await closed;
+    // Node's 408, in Entra's JSON rather than Fastify's.
+    assert.match(answer, /^HTTP\/1\.1 408 /);
+    assert.match(answer, /"error":"invalid_request".*AADSTS9002313/);
     assert.ok(ms !== null && ms < REQUEST_MS + MARGIN_MS, `closed after ${ms} ms`);
     assert.ok(ms >= HEADERS_MS - 100, `not before the headers were due (${ms} ms)`);
   });
