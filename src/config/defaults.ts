@@ -33,7 +33,7 @@ export const defaults: TesseraConfig = {
   logLevel: 'info',
   /** Access-token lifetime range in seconds; each token gets a random lifetime in it, as Entra's 60–90 minutes (`TESSERA_ACCESS_TOKEN_LIFETIME=min-max`). */
   accessTokenLifetime: { min: 3600, max: 5400 },
-  /** Extra `Host` header values (`name` or `name:port`, `TESSERA_ALLOWED_HOSTS`, comma-separated) the server answers besides the names its certificate covers on the listened port (or the `--public-url` host). Any other `Host` gets 421 Misdirected Request (Entra JSON `invalid_request` AADSTS9002313 on protocol paths, Graph `MisdirectedRequest` on `/v1.0` and `/beta`) and never a token. Without `--public-url` an allowed host also becomes an issuer base; with it, every accepted host is answered with the public URL's issuer. */
+  /** Extra `Host` header values (`name` or `name:port`, `TESSERA_ALLOWED_HOSTS`, comma-separated) the server answers besides the names its certificate covers on the listened port and, with `--public-url`, that URL's host (direct access on the listened port stays allowed: a reverse proxy may or may not pass the public Host on). Any other `Host` gets 421 Misdirected Request (Entra JSON `invalid_request` AADSTS9002313 on protocol paths, Graph `MisdirectedRequest` on `/v1.0` and `/beta`) and never a token. Without `--public-url` an allowed host also becomes an issuer base; with it, every accepted host is answered with the public URL's issuer. */
   allowedHosts: [],
   /** Milliseconds a client has to complete the TLS handshake, and to send a request's headers (`TESSERA_HEADERS_TIMEOUT_MS`); slow-header (slowloris) connections and connections that send no request are closed after it. */
   headersTimeoutMs: 10000,
