@@ -13,11 +13,13 @@ const root = new URL('..', import.meta.url).pathname;
 export function renderConfigurationDoc(): string {
   const source = readFileSync(join(root, 'src/config/defaults.ts'), 'utf8');
   const rows: string[] = [];
-  const pattern = /\/\*\*\s*([\s\S]*?)\s*\*\/\s*\n\s*(\w+):\s*([^\n]+?),?\n/g;
+  // A doc comment may not contain `*/`: otherwise a match could start at the file's header
+  // comment and swallow everything up to the first setting.
+  const pattern = /\/\*\*((?:(?!\*\/)[\s\S])*?)\*\/\s*\n\s*(\w+):\s*([^\n]+?),?\n/g;
   for (const match of source.matchAll(pattern)) {
     const [, doc = '', name = '', value = ''] = match;
     if (name === 'defaults') continue;
-    const text = doc.replace(/\n\s*\*\s?/g, ' ').trim();
+    const text = doc.replace(/\n\s*\*\s?/g, ' ').replace(/\s+/g, ' ').trim();
     rows.push(`| \`${name}\` | \`${value.replace(/,$/, '').replace(/\|/g, '\\|')}\` | ${text.replace(/\|/g, '\\|')} |`);
   }
   return `# Configuration

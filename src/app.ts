@@ -8,13 +8,28 @@ import { graphPlugin } from './graph/plugin.js';
 import { protocolPlugin } from './protocol/plugin.js';
 import type { AppDeps } from './server/deps.js';
 import { registerDrain } from './server/draining.js';
+import { guardConnections } from './server/connection-guards.js';
+import { clientErrorHandler, edgeGuards } from './server/edge-guards.js';
 import { frameworkErrorHandler } from './server/framework-errors.js';
 import { healthRoutes } from './server/health.js';
 import { applyHtmlSecurityHeaders } from './server/html-headers.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  // Slow clients are cut off (issue 6 item 5): Node checks header and request deadlines every
+  // `connectionsCheckingInterval` (default 30 s, which let slowloris connections live 60–90 s),
+  // and TLS handshakes have their own deadline (default 120 s).
+  const timeouts = {
+    headersTimeout: config.headersTimeoutMs,
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    connectionsCheckingInterval: Math.min(1000, Math.max(100, Math.floor(config.headersTimeoutMs / 4))),
+  };
   const app = Fastify({
-    ...(deps.tls ? { https: { cert: deps.tls.cert, key: deps.tls.key } } : {}),
+    ...(deps.tls ? { https: { cert: deps.tls.cert, key: deps.tls.key, handshakeTimeout: config.headersTimeoutMs, ...timeouts } } : { http: timeouts }),
+    requestTimeout: config.requestTimeoutMs,
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    bodyLimit: config.bodyLimitBytes,
     logger: {
       level: deps.config.logLevel,
       // Never log credentials: tokens, secrets and assertions travel in these.
@@ -25,11 +40,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Entra's paths are case-sensitive only in their tenant values; keep defaults otherwise.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(deps),
+    clientErrorHandler: clientErrorHandler(deps),
     return503OnClosing: false, // server/draining.ts answers in each surface's shape instead
     forceCloseConnections: 'idle',
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
-  app.addHook('onSend', async (_request, reply, payload) => {
+  guardConnections(app.server, { maxPerAddress: config.maxConnectionsPerAddress, firstRequestMs: config.headersTimeoutMs, tls: deps.tls !== null });
+  app.addHook('onRequest', edgeGuards(deps));
+
+  app.addHook('onSend', async (request, reply, payload) => {
+    // An answer sent before the body was read (413, 421, 415): close rather than drain it.
+    if (!request.raw.complete) reply.header('connection', 'close');
     // HTTPS is the only supported deployment behind a real host name (design.md Security).
     if (deps.tls) reply.header('strict-transport-security', 'max-age=31536000');
     reply.header('x-content-type-options', 'nosniff');

@@ -49,6 +49,8 @@ export interface StartTesseraOptions {
   now?: () => Date;
   /** Default true: no demo environment in-process unless `noDemo: false`. */
   noDemo?: boolean;
+  /** Any other settings (docs/configuration.md), e.g. `{ requestTimeoutMs: 2000 }`. */
+  config?: Partial<TesseraConfig>;
 }
 
 /** A running in-process Tessera. */
@@ -80,6 +82,7 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
   const config = loadConfig({
     env: {},
     flags: {
+      ...options.config,
       port: options.port ?? 0,
       host: options.host ?? '127.0.0.1',
       publicUrl: options.publicUrl ?? null,

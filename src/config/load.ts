@@ -34,6 +34,9 @@ export function loadConfig(sources: ConfigSources = {}): TesseraConfig {
   if (config.accessTokenLifetime.min > config.accessTokenLifetime.max) {
     throw new ConfigError('Invalid configuration:\n  accessTokenLifetime: min must not exceed max');
   }
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    throw new ConfigError('Invalid configuration:\n  headersTimeoutMs: must not exceed requestTimeoutMs');
+  }
   return config;
 }
 
@@ -82,6 +85,15 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial1 {
       noDemo: bool('TESSERA_NO_DEMO'),
       logLevel: str('TESSERA_LOG_LEVEL') as TesseraConfig['logLevel'] | undefined,
       accessTokenLifetime: lifetime ? parseRange(lifetime) : undefined,
+      allowedHosts: str('TESSERA_ALLOWED_HOSTS')?.split(',').map((s) => s.trim()).filter(Boolean),
+      headersTimeoutMs: num('TESSERA_HEADERS_TIMEOUT_MS'),
+      requestTimeoutMs: num('TESSERA_REQUEST_TIMEOUT_MS'),
+      keepAliveTimeoutMs: num('TESSERA_KEEP_ALIVE_TIMEOUT_MS'),
+      maxConnectionsPerAddress: num('TESSERA_MAX_CONNECTIONS_PER_ADDRESS'),
+      bodyLimitBytes: num('TESSERA_BODY_LIMIT_BYTES'),
+      authThrottleWindowSeconds: num('TESSERA_AUTH_THROTTLE_WINDOW_SECONDS'),
+      authThrottlePerAddress: num('TESSERA_AUTH_THROTTLE_PER_ADDRESS'),
+      authThrottlePerClient: num('TESSERA_AUTH_THROTTLE_PER_CLIENT'),
     }),
   );
   return out;

@@ -36,6 +36,24 @@ export const configSchema = z.object({
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
   /** Access-token lifetime bounds in seconds (Entra: random 60–90 minutes). */
   accessTokenLifetime: z.object({ min: z.number().int().min(300), max: z.number().int().min(300) }),
+  /** Extra `Host` header values (`host` or `host:port`) accepted besides the certificate's names. */
+  allowedHosts: z.array(z.string().min(1)),
+  /** Time a client has to send the request headers (Node `headersTimeout`, TLS handshake too). */
+  headersTimeoutMs: z.number().int().min(100),
+  /** Time a client has to send the whole request, headers and body (Node `requestTimeout`). */
+  requestTimeoutMs: z.number().int().min(100),
+  /** Idle time before a kept-alive connection is closed. */
+  keepAliveTimeoutMs: z.number().int().min(100),
+  /** Open connections one client address may hold; 0 = no cap. */
+  maxConnectionsPerAddress: z.number().int().min(0),
+  /** Largest request body accepted, any content type. */
+  bodyLimitBytes: z.number().int().min(1024),
+  /** Window of the failed-authentication counters. */
+  authThrottleWindowSeconds: z.number().int().min(1),
+  /** Failed client authentications one address may make per window; 0 = no limit. */
+  authThrottlePerAddress: z.number().int().min(0),
+  /** Failed authentications of one client id from unfamiliar addresses per window; 0 = no limit. */
+  authThrottlePerClient: z.number().int().min(0),
 });
 
 export type TesseraConfig = z.infer<typeof configSchema>;

@@ -36,6 +36,9 @@ export const AADSTS = {
   5002741: { error: 'invalid_client', status: 401, message: 'Client assertion contains multiple audiences; only one audience is allowed.' },
   50012: { error: 'invalid_client', status: 401, message: '{0}' },
   50048: { error: 'invalid_client', status: 401, message: "Subject mismatches Issuer claim in the client assertion for application '{0}'. Ensure that the client assertion has the same value for the 'sub' and 'iss' claims." },
+  // Entra: 429 + Retry-After for throttled client-credential calls (MSAL.NET "client and server
+  // throttling"); 50196 is its throttling code for user-facing calls (protocol.md §12.4).
+  50196: { error: 'invalid_request', status: 429, message: 'The server terminated an operation because it encountered a client request loop. Please contact your app vendor.' },
   700023: { error: 'invalid_client', status: 401, message: "Client assertion audience claim does not match Realm issuer. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials ." },
   // ── scope and resource ───────────────────────────────────────────────────────────────
   70011: { error: 'invalid_scope', status: 400, message: "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {0} is not valid." },

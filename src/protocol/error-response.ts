@@ -32,7 +32,7 @@ export function entraErrorBody(error: OAuthError, ids: RequestIds, base: string,
 }
 
 export function sendEntraError(reply: FastifyReply, error: OAuthError, ids: RequestIds, base: string, now: Date): FastifyReply {
-  if (error.status === 429 || error.status >= 500) reply.header('retry-after', RETRY_AFTER_SECONDS);
+  if (error.status === 429 || error.status >= 500) reply.header('retry-after', error.retryAfter !== undefined ? String(error.retryAfter) : RETRY_AFTER_SECONDS);
   // RFC 6749 §5.2: a 401 to a client that authenticated with the Authorization header names its scheme.
   if (error.challenge !== undefined && error.status === 401) reply.header('www-authenticate', error.challenge);
   return reply

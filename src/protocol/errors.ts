@@ -20,6 +20,8 @@ export interface OAuthErrorOptions {
    * touches headers.
    */
   challenge?: string;
+  /** Seconds for `Retry-After` on a 429 (default: a short fixed wait, see error-response.ts). */
+  retryAfter?: number;
   cause?: unknown;
 }
 
@@ -31,6 +33,7 @@ export class OAuthError extends Error {
   readonly suberror: string | undefined;
   readonly claims: string | undefined;
   readonly challenge: string | undefined;
+  readonly retryAfter: number | undefined;
 
   constructor(code: AadstsCode, args: ReadonlyArray<string | number> = [], options: OAuthErrorOptions = {}) {
     const entry = AADSTS[code];
@@ -43,6 +46,7 @@ export class OAuthError extends Error {
     this.suberror = options.suberror;
     this.claims = options.claims;
     this.challenge = options.challenge;
+    this.retryAfter = options.retryAfter;
   }
 
   /** The same error answering with `challenge` (client authentication knows the scheme used). */
@@ -51,6 +55,7 @@ export class OAuthError extends Error {
     if (this.suberror !== undefined) options.suberror = this.suberror;
     if (this.claims !== undefined) options.claims = this.claims;
     if (this.cause !== undefined) options.cause = this.cause;
+    if (this.retryAfter !== undefined) options.retryAfter = this.retryAfter;
     const copy = new OAuthError(this.aadsts, [], options);
     copy.message = this.message;
     if (this.stack !== undefined) copy.stack = this.stack;

@@ -16,13 +16,11 @@ import { protocolRoutes } from './routes.js';
 export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // protocol.md §4: the token endpoint takes forms. Any other body (a JSON body, as one
   // Microsoft sample shows) is read as no parameters at all, so the answer is AADSTS900144.
+  // Both are bounded by `bodyLimitBytes` (Fastify's bodyLimit): a larger Content-Length is
+  // refused before reading (server/edge-guards.ts), a chunked body is cut at the limit (413).
   app.removeAllContentTypeParsers();
-  await app.register(formbody, { bodyLimit: 256 * 1024 });
-  app.addContentTypeParser('*', (_request, payload, done) => {
-    payload.on('data', () => undefined);
-    payload.on('end', () => done(null, {}));
-    payload.on('error', (error) => done(error as Error, undefined));
-  });
+  await app.register(formbody, { bodyLimit: deps.config.bodyLimitBytes });
+  app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.bodyLimitBytes }, (_request, _body, done) => done(null, {}));
 
   app.setErrorHandler((error: FastifyError | OAuthError, request: FastifyRequest, reply: FastifyReply) => {
     const ids = requestIdsFor(request);

@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TesseraConfig } from '../config/schema.js';
 import type { Directory } from '../directory/directory.js';
+import type { FailureLimiter } from '../protocol/throttle/failure-limiter.js';
 import type { Storage } from '../storage/index.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { PublicUrls } from './public-url.js';
@@ -20,6 +21,8 @@ export interface AppDeps {
   now: () => Date;
   /** TLS material for HTTPS; null with `--http`. */
   tls: { cert: string; key: string } | null;
+  /** Throttling of failed authentication (protocol/throttle/failure-limiter.ts). */
+  authFailures: FailureLimiter;
 }
 
 declare module 'fastify' {

@@ -14,6 +14,7 @@ import { sendEntraError } from '../protocol/error-response.js';
 import { OAuthError } from '../protocol/errors.js';
 import type { AppDeps } from './deps.js';
 import { GRAPH_PATH } from './framework-errors.js';
+import { PROBE_PATH } from './health.js';
 import { requestIdsFor } from './request-ids.js';
 
 /** Whether the app has started closing. */
@@ -21,8 +22,6 @@ export interface Drain {
   isDraining(): boolean;
 }
 
-// The probes answer for themselves: /health 200 while alive, /ready 503 `draining`.
-const EXEMPT = /^\/(?:health|ready)(?:[/?]|$)/;
 
 /** Adds the drain hooks to the root `app` (before the surfaces are registered). */
 export function registerDrain(app: FastifyInstance, deps: Pick<AppDeps, 'now' | 'urls'>): Drain {
@@ -33,7 +32,7 @@ export function registerDrain(app: FastifyInstance, deps: Pick<AppDeps, 'now' | 
     done();
   });
   app.addHook('onRequest', async function refuseWhileDraining(request: FastifyRequest, reply: FastifyReply) {
-    if (!draining || EXEMPT.test(request.url)) return;
+    if (!draining || PROBE_PATH.test(request.url)) return;
     reply.header('connection', 'close');
     const base = deps.urls.baseFor(request);
     if (GRAPH_PATH.test(request.url)) return sendGraphError(reply, graphErrors.serviceNotAvailable(), graphIdsFor(request), deps.now(), base);

@@ -10,6 +10,9 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from './deps.js';
 import type { Drain } from './draining.js';
 
+/** The probes' paths: exempt from the Host rule (edge-guards.ts) and from draining (draining.ts). */
+export const PROBE_PATH = /^\/(?:health|ready)(?:[/?]|$)/;
+
 /** Short: a readiness probe that hangs is worse than one that says no. */
 export const READY_TIMEOUT_MS = 2000;
 const RETRY_AFTER_SECONDS = '1';

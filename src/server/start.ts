@@ -4,11 +4,13 @@
  * then `buildApp` and listen. The CLI, the worker processes and `startTessera` all go through
  * here, so a server started any way is built the same way.
  */
+import { X509Certificate } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../app.js';
 import type { TesseraConfig } from '../config/schema.js';
 import type { Directory } from '../directory/directory.js';
 import { createDirectory } from '../directory/index.js';
+import { createMemoryFailureLimiter } from '../protocol/throttle/failure-limiter.js';
 import { openStorage, type Storage } from '../storage/index.js';
 import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
@@ -90,7 +92,14 @@ export interface RunningServer {
 export async function listen(runtime: Runtime): Promise<RunningServer> {
   const { config } = runtime;
   const hostNames = serverHostNames(config);
-  const late = latePublicUrls({ publicUrl: config.publicUrl, http: config.http, port: config.port, hostNames });
+  const late = latePublicUrls({
+    publicUrl: config.publicUrl,
+    http: config.http,
+    port: config.port,
+    hostNames,
+    certificateNames: runtime.tls ? certificateNames(runtime.tls.cert) : [],
+    allowedHosts: config.allowedHosts,
+  });
   const deps: AppDeps = {
     config,
     storage: runtime.storage,
@@ -99,6 +108,12 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
     urls: late.urls,
     now: runtime.now,
     tls: runtime.tls ? { cert: runtime.tls.cert, key: runtime.tls.key } : null,
+    // In memory, per process (per worker with --workers); see failure-limiter.ts.
+    authFailures: createMemoryFailureLimiter({
+      windowSeconds: config.authThrottleWindowSeconds,
+      perAddress: config.authThrottlePerAddress,
+      perClient: config.authThrottlePerClient,
+    }),
   };
   const app = await buildApp(deps);
   try {
@@ -119,6 +134,7 @@ function latePublicUrls(options: Parameters<typeof createPublicUrls>[0]): { urls
   const urls: PublicUrls = {
     baseFor: (request) => inner.baseFor(request),
     originFor: (request) => inner.originFor(request),
+    trustedOrigin: (host) => inner.trustedOrigin(host),
     isOwnBase: (base) => inner.isOwnBase(base),
     get pathPrefix() {
       return inner.pathPrefix;
@@ -128,4 +144,27 @@ function latePublicUrls(options: Parameters<typeof createPublicUrls>[0]): { urls
     },
   };
   return { urls, setPort: (port) => (inner = createPublicUrls({ ...options, port })) };
+}
+
+/**
+ * DNS and IP names of the served certificate's subjectAltName (the operator's with `--cert`):
+ * the host names a client can reach this server by without a TLS error, hence trusted origins.
+ */
+export function certificateNames(certPem: string): string[] {
+  let san: string | undefined;
+  try {
+    san = new X509Certificate(certPem).subjectAltName;
+  } catch {
+    return [];
+  }
+  const names: string[] = [];
+  for (const entry of (san ?? '').split(/,\s*/)) {
+    if (entry.startsWith('DNS:')) names.push(entry.slice(4));
+    else if (entry.startsWith('IP Address:')) {
+      const ip = entry.slice('IP Address:'.length);
+      // Node spells IPv6 in full; the Host header carries the short, bracketed form.
+      names.push(ip.includes(':') ? new URL(`https://[${ip}]`).hostname : ip);
+    }
+  }
+  return names;
 }

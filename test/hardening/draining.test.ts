@@ -63,16 +63,17 @@ function json(raw: Raw): Record<string, unknown> {
 describe('draining', () => {
   it('answers requests that arrive while closing with 503 in each surface shape, with Retry-After', async () => {
     const tessera = await bootTessera();
+    const port = tessera.port;
     const form = 'grant_type=client_credentials';
     const requests = {
       token: [
-        `POST /common/oauth2/v2.0/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/x-www-form-urlencoded\r\n`,
+        `POST /common/oauth2/v2.0/token HTTP/1.1\r\nHost: localhost:${port}\r\nContent-Type: application/x-www-form-urlencoded\r\n`,
         `Content-Length: ${form.length}\r\n\r\n${form}`,
       ],
-      graph: ['GET /v1.0/users HTTP/1.1\r\nHost: localhost\r\n', 'client-request-id: drain-test\r\n\r\n'],
-      beta: ['GET /beta/me HTTP/1.1\r\nHost: localhost\r\n', '\r\n'],
-      health: ['GET /health HTTP/1.1\r\nHost: localhost\r\n', '\r\n'],
-      ready: ['GET /ready HTTP/1.1\r\nHost: localhost\r\n', '\r\n'],
+      graph: [`GET /v1.0/users HTTP/1.1\r\nHost: localhost:${port}\r\n`, 'client-request-id: drain-test\r\n\r\n'],
+      beta: [`GET /beta/me HTTP/1.1\r\nHost: localhost:${port}\r\n`, '\r\n'],
+      health: [`GET /health HTTP/1.1\r\nHost: localhost:${port}\r\n`, '\r\n'],
+      ready: [`GET /ready HTTP/1.1\r\nHost: localhost:${port}\r\n`, '\r\n'],
     };
     const sockets = new Map<string, TLSSocket>();
     for (const [name, [start]] of Object.entries(requests)) {

@@ -10,6 +10,7 @@ import type { ClientAuthClass } from '../../tokens/claims/app-only.js';
 import { OAuthError } from '../errors.js';
 import type { TokenRequestContext } from '../grants/types.js';
 import { issuerV2 } from '../issuers.js';
+import { throttled } from '../throttle/throttled.js';
 import { decodeClientAssertion, JWT_BEARER_ASSERTION_TYPE, verifyCertificateAssertion } from './client-assertion.js';
 import { withBasicChallenge } from './basic.js';
 import { verifyClientSecret } from './client-secret.js';
@@ -36,10 +37,19 @@ export interface ClientAuthOptions {
 
 /**
  * @throws OAuthError AADSTS900144 (no client id), AADSTS700016 (unknown app), AADSTS7000218,
- * AADSTS700025, AADSTS9002326 (credential from a browser), and each method's failures.
+ * AADSTS700025, AADSTS9002326 (credential from a browser), each method's failures, and
+ * AADSTS50196 (HTTP 429) while failed attempts from this address or for this client are throttled.
  */
 export async function authenticateClient(ctx: TokenRequestContext, options: ClientAuthOptions): Promise<AuthenticatedClient> {
   const presented = readPresentedCredentials(ctx.params, ctx.request.headers);
+  if (!hasCredential(presented)) return authenticatePresented(ctx, options, presented);
+  // Only an attempt that presents a credential can be guessing one (throttle/failure-limiter.ts).
+  // An assertion without client_id is counted per address only: its `iss` is not read yet.
+  const attempt = { clientId: presented.basic?.clientId ?? presented.clientIdParam, address: ctx.request.ip };
+  return throttled(ctx.deps.authFailures, attempt, () => authenticatePresented(ctx, options, presented));
+}
+
+async function authenticatePresented(ctx: TokenRequestContext, options: ClientAuthOptions, presented: PresentedCredentials): Promise<AuthenticatedClient> {
   if (hasCredential(presented)) {
     refuseCredentialFromBrowser(ctx);
     if (options.publicClient) throw new OAuthError(700025);
