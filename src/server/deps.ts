@@ -5,6 +5,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { TesseraConfig } from '../config/schema.js';
 import type { Directory } from '../directory/directory.js';
+import type { ProtocolState } from '../state/index.js';
 import type { Storage } from '../storage/index.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { PublicUrls } from './public-url.js';
@@ -15,6 +16,8 @@ export interface AppDeps {
   storage: Storage;
   directory: Directory;
   keys: KeyStore;
+  /** Protocol state: codes, SSO sessions, refresh-token families, device codes, counters. */
+  state: ProtocolState;
   urls: PublicUrls;
   /** The clock; tests may freeze it. */
   now: () => Date;

@@ -13,7 +13,7 @@ import { createDeviceCodes } from './device-codes.js';
 import { DEFAULT_LIFETIMES, after, type Lifetimes } from './lifetimes.js';
 import { createRefreshTokens } from './refresh-tokens.js';
 import { createSessions } from './sessions.js';
-import { startSweeper, sweep, type StopSweeper, type SweepOptions, type SweepResult } from './sweeper.js';
+import { SWEEP_INTERVAL_MS, startSweeper, sweep, type StopSweeper, type SweepOptions, type SweepResult } from './sweeper.js';
 
 export interface ProtocolStateOptions {
   /** The clock; tests may freeze it. */
@@ -61,8 +61,11 @@ export function createProtocolState(storage: Storage, options: ProtocolStateOpti
     /** Deletes expired rows in bounded batches; returns how many per table. */
     sweep: (now: Date = ctx.now(), sweepOptions?: SweepOptions): Promise<SweepResult> => sweep(ctx, now, sweepOptions),
 
-    /** Sweeps every `intervalMs` (timer unref'd); returns its stop function. */
-    startSweeper(intervalMs: number, sweepOptions?: SweepOptions & { onError?: (error: unknown) => void }): StopSweeper {
+    /**
+     * Sweeps every `intervalMs` (default a minute; timer unref'd); returns its stop function.
+     * Errors go to `onError` (default: stderr, except while the database is unavailable).
+     */
+    startSweeper(intervalMs: number = SWEEP_INTERVAL_MS, sweepOptions?: SweepOptions & { onError?: (error: unknown) => void }): StopSweeper {
       const stop = startSweeper(ctx, intervalMs, sweepOptions);
       const tracked = async () => {
         sweepers.delete(tracked);

@@ -4,6 +4,7 @@
  * and any number of nodes may sweep at once (a delete of an already-deleted row is a no-op).
  * Consumed codes are kept `replayRetentionMs` past their expiry so a late replay is still seen.
  */
+import { isDatabaseUnavailable } from '../storage/errors.js';
 import type { SweptTable } from '../storage/queries/protocol-state.js';
 import type { StateContext } from './context.js';
 
@@ -42,7 +43,7 @@ export function startSweeper(ctx: StateContext, intervalMs: number, options: Swe
   const run = () => {
     if (running !== undefined) return; // the previous run is still going: skip this tick
     running = sweep(ctx, ctx.now(), options)
-      .then(() => undefined, (error: unknown) => options.onError?.(error))
+      .then(() => undefined, (error: unknown) => (options.onError ?? reportSweepError)(error))
       .finally(() => (running = undefined));
   };
   const timer = setInterval(run, intervalMs);
@@ -52,4 +53,17 @@ export function startSweeper(ctx: StateContext, intervalMs: number, options: Swe
     clearInterval(timer);
     await running;
   };
+}
+
+/** How often a server sweeps (every worker and node does; deletes are idempotent). */
+export const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * The default `onError`: a database that is away is not worth a line a minute (the probes
+ * report it); any other failure goes to stderr as one JSON line with the driver's message only.
+ */
+export function reportSweepError(error: unknown): void {
+  if (isDatabaseUnavailable(error)) return;
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`${JSON.stringify({ level: 'error', msg: 'protocol-state sweep failed', reason })}\n`);
 }
