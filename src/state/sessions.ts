@@ -65,10 +65,12 @@ export function createSessions(ctx: StateContext) {
       });
     },
 
-    /** Notes that `clientId` got tokens through this account's sign-in (SSO without a prompt). */
+    /** Notes that `clientId` got tokens through this account's sign-in (SSO without a prompt); slides the session. */
     async addClient(handle: string, tenantId: string, userId: string, clientId: string): Promise<boolean> {
+      const now = ctx.now();
       const digest = handleDigest(handle);
       return ctx.write(async (q) => {
+        if (!(await q.sessions.touch(digest, now, expiry(now)))) return false;
         const existing = await q.sessions.findAccount(digest, tenantId, userId);
         if (existing === undefined) return false;
         if (!existing.clientIds.includes(clientId)) await q.sessions.updateAccount(digest, { ...existing, clientIds: [...existing.clientIds, clientId] });
