@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import type { TesseraConfig } from '../config/schema.js';
 import type { Directory } from '../directory/directory.js';
 import type { FailureLimiter } from '../protocol/throttle/failure-limiter.js';
+import type { ProtocolState } from '../state/index.js';
 import type { Storage } from '../storage/index.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { PublicUrls } from './public-url.js';
@@ -16,6 +17,8 @@ export interface AppDeps {
   storage: Storage;
   directory: Directory;
   keys: KeyStore;
+  /** Protocol state: codes, SSO sessions, refresh-token families, device codes, counters. */
+  state: ProtocolState;
   urls: PublicUrls;
   /** The clock; tests may freeze it. */
   now: () => Date;

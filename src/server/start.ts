@@ -11,6 +11,7 @@ import type { TesseraConfig } from '../config/schema.js';
 import type { Directory } from '../directory/directory.js';
 import { createDirectory } from '../directory/index.js';
 import { createMemoryFailureLimiter } from '../protocol/throttle/failure-limiter.js';
+import { createProtocolState, type ProtocolState } from '../state/index.js';
 import { openStorage, type Storage } from '../storage/index.js';
 import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
@@ -25,6 +26,8 @@ export interface Runtime {
   storage: Storage;
   directory: Directory;
   keys: KeyStore;
+  /** Protocol state (codes, sessions, refresh tokens, ...); its sweeper runs until `close()`. */
+  state: ProtocolState;
   tls: ServerTls | null;
   now: () => Date;
   /** The database URL actually opened. */
@@ -68,7 +71,10 @@ export async function createRuntime(config: TesseraConfig, options: RuntimeOptio
     // Real clock on purpose: clients check the server certificate against theirs, even when a
     // test freezes Tessera's clock.
     const tls = await resolveServerTls(config);
-    return { config, storage, directory, keys, tls, now, databaseUrl, sealed: masterKey !== null, warnings, close: () => storage.close() };
+    const state = createProtocolState(storage, { now });
+    state.startSweeper();
+    const close = () => state.close().then(() => storage.close());
+    return { config, storage, directory, keys, state, tls, now, databaseUrl, sealed: masterKey !== null, warnings, close };
   } catch (error) {
     await storage.close();
     throw error;
@@ -105,6 +111,7 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
     storage: runtime.storage,
     directory: runtime.directory,
     keys: runtime.keys,
+    state: runtime.state,
     urls: late.urls,
     now: runtime.now,
     tls: runtime.tls ? { cert: runtime.tls.cert, key: runtime.tls.key } : null,

@@ -206,6 +206,102 @@ export interface SettingsTable {
   value: string;
 }
 
+// ---- Protocol state (migration 0002; design.md "Front channel and protocol state") ----------
+// Not directory data: written on every sign-in, never cached. Handles (codes, refresh tokens,
+// session ids, device and user codes) are stored only as base64url SHA-256 digests.
+
+export interface AuthorizationCodesTable {
+  code_digest: string;
+  tenant_id: string;
+  client_id: string;
+  user_id: string;
+  redirect_uri: string;
+  code_challenge: string | null;
+  code_challenge_method: string | null;
+  /** The refresh-token family the redemption issues into; revoked when the code is replayed. */
+  family_id: string;
+  data: Json; // grant-owned object: scopes, nonce, auth_time, amr, sid, ...
+  created_at: string;
+  expires_at: string;
+  consumed_at: string | null;
+}
+
+export interface RefreshTokenFamiliesTable {
+  family_id: string;
+  tenant_id: string;
+  user_id: string;
+  client_id: string;
+  /** 1 for public clients: presenting a replaced token revokes the family (RFC 9700 §4.14.2). */
+  reuse_detection: Bool;
+  created_at: string;
+  last_used_at: string;
+  /** The latest expiry of any token of the family (and of a revoked family's tombstone). */
+  expires_at: string;
+  /** Cap no rotation extends (SPA redirect URIs: 24 h); null for none. */
+  absolute_expires_at: string | null;
+  revoked_at: string | null;
+  revoked_reason: string | null;
+}
+
+export interface RefreshTokensTable {
+  token_digest: string;
+  family_id: string;
+  data: Json;
+  created_at: string;
+  expires_at: string;
+  /** When this token was rotated (a newer token of the family was issued from it). */
+  replaced_at: string | null;
+}
+
+export interface SsoSessionsTable {
+  session_digest: string;
+  data: Json;
+  created_at: string;
+  last_seen_at: string;
+  expires_at: string;
+}
+
+export interface SsoSessionAccountsTable {
+  session_digest: string;
+  tenant_id: string;
+  user_id: string;
+  /** Public session id (GUID): the `sid` claim and `session_state`. Not a secret. */
+  sid: string;
+  auth_time: string;
+  amr: Json; // string[]
+  /** Clients that obtained tokens through this sign-in (front-channel logout). */
+  client_ids: Json; // string[]
+}
+
+export interface DeviceCodesTable {
+  device_code_digest: string;
+  /** Digest of the normalized user code (upper case, no separators). */
+  user_code_digest: string;
+  /** The tenant (or alias) the device authorization request named. */
+  tenant_id: string;
+  client_id: string;
+  status: 'pending' | 'approved' | 'declined';
+  user_tenant_id: string | null;
+  user_id: string | null;
+  data: Json;
+  approval: Json | null;
+  interval_seconds: number;
+  created_at: string;
+  expires_at: string;
+  last_polled_at: string | null;
+  consumed_at: string | null;
+}
+
+export interface FailureCountersTable {
+  key: string;
+  window_start: string;
+  window_ends_at: string;
+  count: number;
+  locked_until: string | null;
+  /** max(window_ends_at, locked_until): when the row means nothing any more (sweep). */
+  expires_at: string;
+}
+
 export interface Database {
   tenants: TenantsTable;
   domains: DomainsTable;
@@ -222,6 +318,13 @@ export interface Database {
   app_role_assignments: AppRoleAssignmentsTable;
   signing_keys: SigningKeysTable;
   settings: SettingsTable;
+  authorization_codes: AuthorizationCodesTable;
+  refresh_token_families: RefreshTokenFamiliesTable;
+  refresh_tokens: RefreshTokensTable;
+  sso_sessions: SsoSessionsTable;
+  sso_session_accounts: SsoSessionAccountsTable;
+  device_codes: DeviceCodesTable;
+  failure_counters: FailureCountersTable;
 }
 
 export type Row<T extends keyof Database> = Selectable<Database[T]>;

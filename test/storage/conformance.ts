@@ -8,6 +8,9 @@ import type { OpenStorageOptions, Storage } from '../../src/storage/index.js';
 import { applicationCases } from './conformance/applications.js';
 import { consentCases } from './conformance/consent.js';
 import { listingCases } from './conformance/listing.js';
+import { protocolStateSessionCases } from './conformance/protocol-state-sessions.js';
+import { protocolStateTokenCases } from './conformance/protocol-state-tokens.js';
+import { protocolStateRaceCases } from './conformance/protocol-state-races.js';
 import { schemaCases } from './conformance/schema.js';
 import type { Suite } from './conformance/suite.js';
 import { tenantCases } from './conformance/tenants.js';
@@ -16,14 +19,20 @@ import { userAndGroupCases } from './conformance/users-groups.js';
 
 /**
  * Register the whole suite under `name` for storages made by `open`; `sharedDatabase: false`
- * when each open is a separate database (`:memory:`), which skips the cross-connection cases.
+ * when each open is a separate database (`:memory:`), which skips the cross-connection cases;
+ * `url` (what `open` opens) enables the cases that race another process on the same database.
  */
-export function storageConformance(name: string, open: (options?: OpenStorageOptions) => Promise<Storage>, { sharedDatabase = true } = {}): void {
+export function storageConformance(
+  name: string,
+  open: (options?: OpenStorageOptions) => Promise<Storage>,
+  { sharedDatabase = true, url }: { sharedDatabase?: boolean; url?: string } = {},
+): void {
   describe(`storage conformance: ${name}`, () => {
     const opened: Storage[] = [];
     let storage: Storage | undefined;
     const suite: Suite = {
       sharedDatabase,
+      ...(url !== undefined && { url }),
       open: async (options) => {
         const s = await open(options);
         opened.push(s);
@@ -48,5 +57,8 @@ export function storageConformance(name: string, open: (options?: OpenStorageOpt
     consentCases(suite);
     listingCases(suite);
     transactionCases(suite);
+    protocolStateTokenCases(suite);
+    protocolStateSessionCases(suite);
+    protocolStateRaceCases(suite);
   });
 }

@@ -10,7 +10,7 @@ import { storageConformance } from './conformance.js';
 const postgres = await startPostgres();
 after(() => postgres.stop());
 
-storageConformance('postgres', (options) => openStorage(postgres.url, options));
+storageConformance('postgres', (options) => openStorage(postgres.url, options), { url: postgres.url });
 
 /** Ends every other backend on the test database (what a DBA's pg_terminate_backend does). */
 async function terminateOthers(applicationName: string): Promise<number> {

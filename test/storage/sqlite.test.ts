@@ -11,7 +11,8 @@ import { storageConformance } from './conformance.js';
 const dir = await mkdtemp(join(tmpdir(), 'tessera-sqlite-'));
 after(() => rm(dir, { recursive: true, force: true }));
 
-storageConformance('sqlite', (options) => openStorage(`sqlite:${join(dir, 'tessera.db')}`, options));
+const fileUrl = `sqlite:${join(dir, 'tessera.db')}`;
+storageConformance('sqlite', (options) => openStorage(fileUrl, options), { url: fileUrl });
 storageConformance('sqlite :memory:', (options) => openStorage(':memory:', options), { sharedDatabase: false });
 
 describe('sqlite specifics', () => {

@@ -4,9 +4,11 @@
  */
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
+import * as protocolState from './0002-protocol-state.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-protocol-state': protocolState,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -4,12 +4,13 @@ import { describe, it } from 'node:test';
 import { sql } from 'kysely';
 import { createSettingsQueries } from '../../../src/storage/queries/settings.js';
 import { migrateToLatest } from '../../../src/storage/index.js';
-import type { Suite } from './suite.js';
+import { PROTOCOL_STATE_TABLES, type Suite } from './suite.js';
 
 const TABLES = [
   'tenants', 'domains', 'users', 'directory_role_assignments', 'groups', 'group_members', 'applications',
   'password_credentials', 'key_credentials', 'federated_identity_credentials', 'service_principals',
   'oauth2_permission_grants', 'app_role_assignments', 'signing_keys', 'settings',
+  ...PROTOCOL_STATE_TABLES,
 ] as const;
 
 export function schemaCases(suite: Suite): void {
@@ -21,11 +22,11 @@ export function schemaCases(suite: Suite): void {
       }
     });
 
-    it('records 0001-initial once and is a no-op when run again', async () => {
+    it('records each migration once and is a no-op when run again', async () => {
       const again = await suite.open();
       assert.deepEqual(await migrateToLatest(again.db), []);
       const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-      assert.deepEqual(rows.rows.map((r) => r.name), ['0001-initial']);
+      assert.deepEqual(rows.rows.map((r) => r.name), ['0001-initial', '0002-protocol-state']);
     });
 
     it('seeds the consumers tenant with its Microsoft Graph service principal', async () => {

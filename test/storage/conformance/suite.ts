@@ -10,6 +10,8 @@ export interface Suite {
   readonly sharedDatabase: boolean;
   /** The Storage opened before the tests. */
   readonly storage: Storage;
+  /** The database URL, for cases that open it from another process (shared databases only). */
+  readonly url?: string;
 }
 
 /** A directory over the suite's storage; cache on by default, as in production. */
@@ -35,12 +37,18 @@ export function initialDomain(tenant: Tenant): string {
   return domain.name;
 }
 
+/** The tables of migration 0002 (protocol state). */
+export const PROTOCOL_STATE_TABLES = [
+  'authorization_codes', 'refresh_token_families', 'refresh_tokens', 'sso_sessions', 'sso_session_accounts', 'device_codes', 'failure_counters',
+] as const;
+
 /** Every text value in every table, for "the secret is stored nowhere" assertions. */
 export async function allStoredText(storage: Storage): Promise<string[]> {
   const tables = [
     'tenants', 'domains', 'users', 'directory_role_assignments', 'groups', 'group_members', 'applications',
     'password_credentials', 'key_credentials', 'federated_identity_credentials', 'service_principals',
     'oauth2_permission_grants', 'app_role_assignments', 'signing_keys', 'settings',
+    ...PROTOCOL_STATE_TABLES,
   ] as const;
   const values: string[] = [];
   for (const table of tables) {
