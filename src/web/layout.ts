@@ -41,6 +41,9 @@ export interface WebPage {
 
 const MARK = html`<svg class="mark" viewBox="0 0 28 28" aria-hidden="true" focusable="false"><rect class="t1" x="1" y="1" width="12" height="12" rx="3"/><rect class="t2" x="15" y="1" width="12" height="12" rx="3"/><rect class="t3" x="1" y="15" width="12" height="12" rx="3"/><rect class="t4" x="15" y="15" width="12" height="12" rx="6"/></svg>`;
 
+/** The mark as an inline SVG icon (CSP `img-src data:`): no favicon request, no 404 in the log. */
+const FAVICON = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 28"><rect x="1" y="1" width="12" height="12" rx="3" fill="#2f5bd3"/><rect x="15" y="1" width="12" height="12" rx="3" fill="#17a2b8"/><rect x="1" y="15" width="12" height="12" rx="3" fill="#f0a030"/><rect x="15" y="15" width="12" height="12" rx="6" fill="#7b61ff"/></svg>')}`;
+
 export function renderPage(chrome: PageChrome, content: PageContent): WebPage {
   const ids = [
     chrome.requestId && html`<span>Request Id: <code>${chrome.requestId}</code></span>`,
@@ -54,6 +57,7 @@ export function renderPage(chrome: PageChrome, content: PageContent): WebPage {
 <meta name="referrer" content="no-referrer">
 <meta name="robots" content="noindex, nofollow">
 <title>${content.title} · Tessera</title>
+<link rel="icon" href="${FAVICON}">
 <link rel="stylesheet" href="${chrome.stylesheetHref}">
 </head>
 <body>

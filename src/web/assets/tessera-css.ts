@@ -59,6 +59,7 @@ body {
 .wordmark { font-size: 1.15rem; font-weight: 650; letter-spacing: -.01em; }
 h1 { font-size: 1.5rem; line-height: 1.25; font-weight: 650; margin: 0 0 8px; letter-spacing: -.015em; }
 p { margin: 0 0 16px; }
+form { margin-top: 20px; }
 .lead { color: var(--muted); margin-bottom: 24px; }
 .lead strong { color: var(--text); font-weight: 600; }
 .field { margin: 0 0 20px; }
@@ -95,7 +96,7 @@ input:focus-visible { outline: none; }
 a { color: var(--primary); text-underline-offset: 2px; }
 a:hover { color: var(--primary-hover); }
 .identity {
-  display: inline-flex; align-items: center; gap: 6px; max-width: 100%; margin: 0 0 14px; padding: 4px 10px 4px 6px;
+  display: inline-flex; align-items: center; gap: 6px; max-width: 100%; margin: 0 0 14px; padding: 4px 12px;
   border-radius: 999px; border: 1px solid var(--border); color: var(--text); text-decoration: none; font-size: .9rem;
 }
 .identity:hover { background: var(--secondary); color: var(--text); }
@@ -132,12 +133,15 @@ a:hover { color: var(--primary-hover); }
 .details h2 { font-size: .85rem; margin: 0 0 8px; font-weight: 650; }
 .details dl { margin: 0; display: grid; grid-template-columns: max-content 1fr; gap: 4px 12px; }
 .details dt { color: var(--muted); }
-.details dd { margin: 0; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
+.details dd { margin: 0; font-size: .78rem; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; overflow-wrap: anywhere; }
 .message { font-weight: 500; overflow-wrap: anywhere; }
 .spinner { width: 28px; height: 28px; border-radius: 50%; border: 3px solid var(--secondary); border-top-color: var(--primary); animation: spin .9s linear infinite; margin: 8px 0 16px; }
 @keyframes spin { to { transform: rotate(360deg); } }
 @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } * { transition: none !important; } }
-.visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+.visually-hidden, input.visually-hidden {
+  position: absolute; width: 1px; height: 1px; min-height: 0; padding: 0; margin: -1px; border: 0;
+  overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
 .meta { color: var(--muted); font-size: .78rem; padding: 0 16px 20px; text-align: center; display: flex; gap: 6px 16px; flex-wrap: wrap; justify-content: center; }
 .meta code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 @media (max-width: 520px) {

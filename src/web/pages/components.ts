@@ -34,9 +34,8 @@ export function identityBanner(username: string, backHref: string | undefined): 
     : html`<p class="identity"><span class="who">${username}</span></p>`;
 }
 
-/** Up to two initials of a display name, for avatars. */
+/** Up to two initials of a display name (its first two words' first letters or digits), for avatars. */
 export function initials(name: string): string {
-  const words = name.trim().split(/[\s@._-]+/).filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words[1]] : [words[0] ?? '?'];
-  return letters.map((w) => Array.from(w ?? '?')[0]?.toUpperCase() ?? '?').join('').slice(0, 2);
+  const firsts = name.split(/[\s@._-]+/).map((word) => /[\p{L}\p{N}]/u.exec(word)?.[0]).filter((c): c is string => c !== undefined);
+  return (firsts.slice(0, 2).join('') || '?').toUpperCase();
 }

@@ -33,5 +33,5 @@ export function errorPage(model: ErrorPageModel, chrome: PageChrome): WebPage {
 <dl>${[row('App name', model.appName), row('App id', model.appId), row('Request Id', model.requestId ?? chrome.requestId), row('Correlation Id', model.correlationId ?? chrome.correlationId), row('Timestamp', model.timestamp)]}</dl>
 </section>`;
   // The ids are in the details box; the footer would repeat them.
-  return renderPage({ nonce: chrome.nonce, stylesheetHref: chrome.stylesheetHref }, { title: 'Sign in', body, status: model.status });
+  return renderPage({ nonce: chrome.nonce, stylesheetHref: chrome.stylesheetHref }, { title: 'Sign in', body, status: model.status, wide: true });
 }
