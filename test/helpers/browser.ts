@@ -78,23 +78,24 @@ export async function tabOrder(page: Page, steps: number): Promise<string[]> {
   const visited: string[] = [];
   // Start from the top of the document (autofocus may have moved focus into the form): a
   // focusable-by-script sentinel outside the tab sequence, first in <body>, takes focus.
-  await page.evaluate(() => {
+  // (Page-side code is a string: the Node typecheck has no DOM library.)
+  await page.evaluate(`(() => {
     const start = document.createElement('span');
     start.tabIndex = -1;
     document.body.prepend(start);
     start.focus();
-  });
+  })()`);
   for (let i = 0; i < steps; i++) {
     await page.keyboard.press('Tab');
     visited.push(
-      await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement | null;
+      (await page.evaluate(`(() => {
+        const el = document.activeElement;
         if (!el || el === document.body) return 'body';
         if (el.id) return el.id;
         const name = el.getAttribute('name');
-        if (name) return `${el.tagName.toLowerCase()}[${name}=${el.getAttribute('value') ?? ''}]`;
-        return `${el.tagName.toLowerCase()}:${(el.textContent ?? '').replace(/\s+/g, ' ').trim()}`;
-      }),
+        if (name) return el.tagName.toLowerCase() + '[' + name + '=' + (el.getAttribute('value') ?? '') + ']';
+        return el.tagName.toLowerCase() + ':' + (el.textContent ?? '').replace(/\\s+/g, ' ').trim();
+      })()`)) as string,
     );
   }
   return visited;

@@ -1,7 +1,7 @@
 /** web/html.ts: every interpolation escaped, nesting and lists safe, `raw` the only way around. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { escapeText, html, isHtml, raw, safeUrl, UnsafeUrlError } from '../../src/web/html.js';
+import { escapeText, html, isHtml, raw, safeUrl, UnsafeUrlError, type HtmlValue } from '../../src/web/html.js';
 
 describe('html tagged template', () => {
   it('escapes & < > " \' and backtick in text', () => {
@@ -22,7 +22,7 @@ describe('html tagged template', () => {
   });
 
   it('joins arrays (escaping strings, keeping Html) and renders null, undefined and false as nothing', () => {
-    const items = ['<a>', html`<li>${'&'}</li>`, null, undefined, false, 7, [html`<hr>`, '"']];
+    const items: HtmlValue[] = ['<a>', html`<li>${'&'}</li>`, null, undefined, false, 7, [html`<hr>`, '"']];
     assert.equal(html`<ul>${items}</ul>`.value, '<ul>&#60;a&#62;<li>&#38;</li>7<hr>&#34;</ul>');
   });
 

@@ -46,7 +46,7 @@ async function open(page: Page, name: string): Promise<{ csp: string }> {
   const csp = headers['content-security-policy'] ?? '';
   assert.match(csp, /frame-ancestors 'none'/, name);
   // The stylesheet really applied: the body font is the system stack, the card is styled.
-  assert.match(await page.evaluate(() => getComputedStyle(document.body).fontFamily), /system-ui/, name);
+  assert.match((await page.evaluate('getComputedStyle(document.body).fontFamily')) as string, /system-ui/, name);
   return { csp };
 }
 
@@ -84,7 +84,7 @@ describe('pages in Chromium', () => {
     const page = await context.newPage();
     for (const name of ['sign-in', 'consent']) {
       await open(page, name);
-      assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.card') as Element).backgroundColor), 'rgb(27, 32, 41)');
+      assert.equal(await page.evaluate(`getComputedStyle(document.querySelector('.card')).backgroundColor`), 'rgb(27, 32, 41)');
       await screenshot(page, `${name}-dark`);
     }
     await context.close();
@@ -207,12 +207,12 @@ describe('pages in Chromium', () => {
     const page = await context.newPage();
     const consoleMessages = collectConsole(page);
     await open(page, 'sign-in');
-    const ran = await page.evaluate(() => {
+    const ran = await page.evaluate(`(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__injected = true';
       document.body.append(s);
-      return (window as unknown as { __injected?: boolean }).__injected === true;
-    });
+      return window.__injected === true;
+    })()`);
     assert.equal(ran, false);
     assert.ok(consoleMessages.some((m) => /Content Security Policy/.test(m)), consoleMessages.join('\n'));
     await context.close();

@@ -72,6 +72,7 @@ input[type=text], input[type=email], input[type=password] {
 input:hover { border-color: var(--muted); }
 input:focus { outline: none; border-color: var(--focus); box-shadow: 0 0 0 3px color-mix(in srgb, var(--focus) 25%, transparent); }
 input[aria-invalid=true] { border-color: var(--danger); }
+input[aria-invalid=true]:focus { box-shadow: 0 0 0 3px color-mix(in srgb, var(--danger) 22%, transparent); }
 input.code { font-size: 1.4rem; letter-spacing: .35em; text-align: center; font-variant-numeric: tabular-nums; }
 .hint { color: var(--muted); font-size: .85rem; margin-top: 6px; }
 .error {
@@ -137,6 +138,7 @@ a:hover { color: var(--primary-hover); }
 .message { font-weight: 500; overflow-wrap: anywhere; }
 .spinner { width: 28px; height: 28px; border-radius: 50%; border: 3px solid var(--secondary); border-top-color: var(--primary); animation: spin .9s linear infinite; margin: 8px 0 16px; }
 @keyframes spin { to { transform: rotate(360deg); } }
+@media (scripting: none) { .spinner { display: none; } }
 @media (prefers-reduced-motion: reduce) { .spinner { animation: none; } * { transition: none !important; } }
 .visually-hidden, input.visually-hidden {
   position: absolute; width: 1px; height: 1px; min-height: 0; padding: 0; margin: -1px; border: 0;
@@ -150,6 +152,8 @@ a:hover { color: var(--primary-hover); }
   .card, .card.wide { max-width: none; box-shadow: none; border-radius: 0; padding: 28px 22px 24px; }
   .actions { justify-content: stretch; }
   .actions .button { flex: 1; }
+  .details dl { grid-template-columns: 1fr; gap: 0; }
+  .details dd { margin-bottom: 8px; }
 }
 @media (forced-colors: active) { .button, .card, input { border: 1px solid CanvasText; } }
 `;
