@@ -31,7 +31,7 @@ after(async () => {
   await tessera?.close();
 });
 
-const PAGES = Object.keys(fixturePages('https://x.example/'));
+const PAGES = Object.keys(fixturePages('https://x.example/')).filter((name) => !name.startsWith('redirect-'));
 const POLICY = /^default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'$/;
 
 /** Opens a fixture page, asserting the headers every page must carry. */
@@ -120,6 +120,7 @@ describe('pages in Chromium', () => {
     for (const [name, order] of Object.entries(expectations)) {
       await open(page, name);
       assert.deepEqual(await tabOrder(page, order.length), order, name);
+      if (name === 'consent-verified') await screenshot(page, 'consent-keyboard-focus-desktop');
     }
     await context.close();
   });
@@ -185,6 +186,25 @@ describe('pages in Chromium', () => {
     assert.deepEqual(consoleMessages.filter((m) => /^error|pageerror/.test(m)), []);
     const second = await page.goto(`${server.url}/page/form-post`, { waitUntil: 'commit' });
     assert.notEqual(/nonce-([^']+)/.exec(second?.headers()['content-security-policy'] ?? '')?.[1], nonce, 'a fresh nonce per response');
+    await context.close();
+  });
+
+  it("enforces form-action on the redirect after a POST: a 302 to the app's origin needs that origin listed", async () => {
+    const context = await newContext(browser, 'desktop', { javaScriptEnabled: false });
+    const page = await context.newPage();
+    const consoleMessages = collectConsole(page);
+    const before = server.submissions.length;
+    await open(page, 'redirect-blocked');
+    await page.locator('#username').fill('adele.vance@contoso.example');
+    // The blocked navigation's only event is the CSP violation report on the console.
+    await Promise.all([page.waitForEvent('console', (m) => /form-action/.test(m.text())), page.keyboard.press('Enter')]);
+    assert.equal(server.submissions.length, before, 'Chromium blocked the redirect to an origin not in form-action');
+    assert.ok(consoleMessages.some((m) => /Content Security Policy/.test(m)), consoleMessages.join('\n'));
+    const { csp } = await open(page, 'redirect-allowed');
+    assert.match(csp, new RegExp(`form-action 'self' ${server.otherOrigin.replace(/\./g, '\\.')};`));
+    await page.locator('#username').fill('adele.vance@contoso.example');
+    await Promise.all([page.waitForURL(`${server.otherOrigin}/submit?code=redirected`), page.keyboard.press('Enter')]);
+    assert.deepEqual(server.submissions.at(-1), { code: 'redirected' });
     await context.close();
   });
 
