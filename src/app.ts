@@ -13,6 +13,7 @@ import { clientErrorHandler, edgeGuards } from './server/edge-guards.js';
 import { frameworkErrorHandler } from './server/framework-errors.js';
 import { healthRoutes } from './server/health.js';
 import { applyHtmlSecurityHeaders } from './server/html-headers.js';
+import { webPlugin } from './web/plugin.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const { config } = deps;
@@ -62,5 +63,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { deps, drain });
   await app.register(protocolPlugin, { ...deps, prefix: deps.urls.pathPrefix } as never);
   await app.register(graphPlugin, deps as never);
+  await app.register(webPlugin, deps as never); // pages' assets under the protocol path prefix
   return app;
 }
