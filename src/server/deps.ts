@@ -8,6 +8,7 @@ import type { Directory } from '../directory/directory.js';
 import type { FailureLimiter } from '../protocol/throttle/failure-limiter.js';
 import type { ProtocolState } from '../state/index.js';
 import type { Storage } from '../storage/index.js';
+import type { InstanceSecrets } from '../tokens/keys/instance-secret.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { PublicUrls } from './public-url.js';
 import type { TenantContext } from './tenant-context.js';
@@ -19,6 +20,8 @@ export interface AppDeps {
   keys: KeyStore;
   /** Protocol state: codes, SSO sessions, refresh-token families, device codes, counters. */
   state: ProtocolState;
+  /** Keys derived from the instance secret: CSRF tokens, pairwise subject identifiers. */
+  secrets: InstanceSecrets;
   urls: PublicUrls;
   /** The clock; tests may freeze it. */
   now: () => Date;

@@ -13,7 +13,9 @@ import { createDirectory } from '../directory/index.js';
 import { createMemoryFailureLimiter } from '../protocol/throttle/failure-limiter.js';
 import { createProtocolState, type ProtocolState } from '../state/index.js';
 import { openStorage, type Storage } from '../storage/index.js';
+import { masterKeyFrom } from '../lib/master-key.js';
 import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
+import { loadInstanceSecrets, type InstanceSecrets } from '../tokens/keys/instance-secret.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { AppDeps } from './deps.js';
 import { databaseUrlOf, secureDataFiles } from './start-database.js';
@@ -28,6 +30,8 @@ export interface Runtime {
   keys: KeyStore;
   /** Protocol state (codes, sessions, refresh tokens, ...); its sweeper runs until `close()`. */
   state: ProtocolState;
+  /** Keys derived from the instance secret (CSRF tokens, pairwise subjects). */
+  secrets: InstanceSecrets;
   tls: ServerTls | null;
   now: () => Date;
   /** The database URL actually opened. */
@@ -71,10 +75,11 @@ export async function createRuntime(config: TesseraConfig, options: RuntimeOptio
     // Real clock on purpose: clients check the server certificate against theirs, even when a
     // test freezes Tessera's clock.
     const tls = await resolveServerTls(config);
+    const secrets = await loadInstanceSecrets(storage, masterKeyFrom(masterKey));
     const state = createProtocolState(storage, { now });
     state.startSweeper();
     const close = () => state.close().then(() => storage.close());
-    return { config, storage, directory, keys, state, tls, now, databaseUrl, sealed: masterKey !== null, warnings, close };
+    return { config, storage, directory, keys, state, secrets, tls, now, databaseUrl, sealed: masterKey !== null, warnings, close };
   } catch (error) {
     await storage.close();
     throw error;
@@ -112,6 +117,7 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
     directory: runtime.directory,
     keys: runtime.keys,
     state: runtime.state,
+    secrets: runtime.secrets,
     urls: late.urls,
     now: runtime.now,
     tls: runtime.tls ? { cert: runtime.tls.cert, key: runtime.tls.key } : null,

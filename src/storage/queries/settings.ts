@@ -19,6 +19,17 @@ export function createSettingsQueries(db: Kysely<Database>) {
         .execute();
     },
 
+    /** Insert unless a value exists; returns the stored value (ours or the one that won a race). */
+    async setIfAbsent(name: string, value: string): Promise<string> {
+      await db
+        .insertInto('settings')
+        .values({ name, value })
+        .onConflict((oc) => oc.column('name').doNothing())
+        .execute();
+      const row = await db.selectFrom('settings').select('value').where('name', '=', name).executeTakeFirstOrThrow();
+      return row.value;
+    },
+
     async delete(name: string): Promise<void> {
       await db.deleteFrom('settings').where('name', '=', name).execute();
     },
