@@ -4,22 +4,16 @@
  * and the sign-in facts and passes them in as plain data.
  */
 import { GRAPH_APP_ID } from '../../directory/graph-catalog.js';
+import type { User } from '../../directory/types.js';
 import type { TokenTimes } from '../lifetime.js';
 import type { ClientAuthClass } from './app-only.js';
 import type { TokenHandles } from './handles.js';
 
-/** The signed-in user as the claims need it (a subset of the directory's User). */
-export interface TokenUser {
-  objectId: string;
-  displayName: string;
-  givenName: string | null;
-  surname: string | null;
-  userPrincipalName: string;
-  mail: string | null;
-  userType: 'Member' | 'Guest';
-  /** Directory role template ids held by the user (`wids`). */
-  directoryRoles: readonly string[];
-}
+/**
+ * The signed-in user as the claims need it: the directory's User fits as it is (`id` is the
+ * `oid`; `directoryRoles` are role template ids for `wids`).
+ */
+export type TokenUser = Pick<User, 'id' | 'displayName' | 'givenName' | 'surname' | 'userPrincipalName' | 'mail' | 'userType' | 'directoryRoles'>;
 
 /** What the sign-in established; stored with the code / session / refresh token. */
 export interface SignInFacts {
@@ -108,7 +102,7 @@ export function buildDelegatedClaims(input: DelegatedClaimsInput): Record<string
   // `preferred_username` only as an optional claim.
   if (v1 || input.profileScope) claims.name = user.displayName;
   if (v1 ? optional.has('preferred_username') : input.profileScope) claims.preferred_username = user.userPrincipalName;
-  claims.oid = user.objectId;
+  claims.oid = user.id;
   claims.rh = input.handles.rh;
   // tokens.md §4.1: `roles` are the user's app-role assignments on the resource; absent when none.
   if (input.roles.length > 0) claims.roles = [...input.roles];

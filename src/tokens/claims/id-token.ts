@@ -78,7 +78,7 @@ export function buildIdTokenClaims(input: IdTokenClaimsInput): Record<string, un
   if (input.identityProvider !== null && input.identityProvider !== input.issuer) claims.idp = input.identityProvider;
   if (profile) {
     claims.name = user.displayName;
-    claims.oid = user.objectId;
+    claims.oid = user.id;
   }
   // tokens.md §9.2: no `preferred_username` in v1 unless it is an optional claim.
   if (v1 ? optional.has('preferred_username') : profile) claims.preferred_username = user.userPrincipalName;

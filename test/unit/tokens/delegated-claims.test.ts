@@ -22,7 +22,7 @@ function input(overrides: Partial<DelegatedClaimsInput> = {}): DelegatedClaimsIn
     tenantId: TID,
     client: { appId: CLIENT, authClass: '0', displayName: 'Contoso Desktop' },
     user: {
-      objectId: OID,
+      id: OID,
       displayName: 'Frank Miller',
       givenName: 'Frank',
       surname: 'Miller',

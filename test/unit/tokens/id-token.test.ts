@@ -23,7 +23,7 @@ function input(overrides: Partial<IdTokenClaimsInput> = {}): IdTokenClaimsInput 
     issuer: V2_ISS,
     tenantId: TID,
     user: {
-      objectId: OID,
+      id: OID,
       displayName: 'Abe Lincoln',
       givenName: 'Abe',
       surname: 'Lincoln',
