@@ -5,6 +5,7 @@
  */
 import { GRAPH_APP_ID } from '../../directory/graph-catalog.js';
 import type { User } from '../../directory/types.js';
+import { isGuid } from '../../lib/ids.js';
 import type { TokenTimes } from '../lifetime.js';
 import type { ClientAuthClass } from './app-only.js';
 import type { TokenHandles } from './handles.js';
@@ -65,6 +66,14 @@ export interface DelegatedClaimsInput {
  */
 export function directoryRolesInAccessToken(resourceAppId: string, groupMembershipClaims: string | null): boolean {
   return resourceAppId === GRAPH_APP_ID || groupMembershipClaims === 'All' || groupMembershipClaims === 'DirectoryRole';
+}
+
+/**
+ * `aud` (tokens.md §4.1): v2 → the resource's appId; v1 → the identifier the client asked for,
+ * except that an appId is written in its canonical (lower-case) spelling, as app-only tokens do.
+ */
+export function accessTokenAudience(version: 1 | 2, identifierAsWritten: string, resourceAppId: string): string {
+  return version === 2 || isGuid(identifierAsWritten) ? resourceAppId : identifierAsWritten;
 }
 
 /**

@@ -8,6 +8,7 @@ import { encodeBase64url, utf8 } from '../../lib/base64url.js';
 import type { TokenTimes } from '../lifetime.js';
 import type { SignInFacts, TokenUser } from './delegated.js';
 import type { TokenHandles } from './handles.js';
+import { encodeLoginHintClaim } from './login-hint.js';
 
 /** tokens.md §8, protocol.md §11.3: ID tokens live one hour by default. */
 export const ID_TOKEN_LIFETIME_SECONDS = 3600;
@@ -93,6 +94,8 @@ export function buildIdTokenClaims(input: IdTokenClaimsInput): Record<string, un
   claims.uti = input.handles.uti;
   claims.ver = v1 ? '1.0' : '2.0';
   if (optional.has('auth_time') || input.maxAgeRequested) claims.auth_time = signIn.authTime;
+  // tokens.md §9.1 `login_hint` ○: only as an optional claim of the client.
+  if (optional.has('login_hint')) claims.login_hint = encodeLoginHintClaim({ tenantId: input.tenantId, objectId: user.id });
   if (input.issuedWith?.code !== undefined) claims.c_hash = leftHalfHash(input.issuedWith.code);
   if (input.issuedWith?.accessToken !== undefined) claims.at_hash = leftHalfHash(input.issuedWith.accessToken);
   const ordered: Record<string, unknown> = {

@@ -13,7 +13,7 @@ import { parseDelegatedScope, accessTokenScopeValues, tokenResource } from '../.
 import { issuerV1, issuerV2 } from '../../../src/protocol/issuers.js';
 import { mintDelegatedAccessToken } from '../../../src/tokens/access-token.js';
 import { buildIdTokenClaims, ID_TOKEN_LIFETIME_SECONDS, leftHalfHash } from '../../../src/tokens/claims/id-token.js';
-import { directoryRolesInAccessToken, type DelegatedClaimsInput, type TokenUser } from '../../../src/tokens/claims/delegated.js';
+import { accessTokenAudience, directoryRolesInAccessToken, type DelegatedClaimsInput, type TokenUser } from '../../../src/tokens/claims/delegated.js';
 import { newTokenHandles } from '../../../src/tokens/claims/handles.js';
 import { pairwiseSubject, pairwiseTenantKey } from '../../../src/tokens/claims/subject.js';
 import { mintIdToken } from '../../../src/tokens/id-token.js';
@@ -63,7 +63,7 @@ function accessTokenInput(scope: string, version: 1 | 2, resourceAppId: string):
   const resource = tokenResource(request, { multiple: 'reject' });
   return {
     version,
-    audience: version === 2 ? resourceAppId : resource.resource,
+    audience: accessTokenAudience(version, resource.resource, resourceAppId),
     issuer: version === 2 ? issuerV2(tessera.url, TENANT) : issuerV1(tessera.url, TENANT),
     tenantId: TENANT,
     client: { appId: CLIENT, authClass: '0', displayName: 'Notes' },

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { buildDelegatedClaims, directoryRolesInAccessToken, type DelegatedClaimsInput } from '../../../src/tokens/claims/delegated.js';
+import { accessTokenAudience, buildDelegatedClaims, directoryRolesInAccessToken, type DelegatedClaimsInput } from '../../../src/tokens/claims/delegated.js';
 import { optionalClaimNames } from '../../../src/tokens/claims/optional.js';
 
 const TID = '7fe81447-da57-4385-becb-6de57f21477e';
@@ -174,5 +174,12 @@ describe('delegated access-token claims (tokens.md §4.1, §4.3)', () => {
     assert.equal(optionalClaimNames(null, 'accessToken').size, 0);
     assert.equal(optionalClaimNames({ accessToken: 'sid' }, 'accessToken').size, 0);
     assert.deepEqual([...optionalClaimNames({ accessToken: [null, 1, { name: 2 }, { name: 'SID' }] }, 'accessToken')], ['sid']);
+  });
+
+  it('aud: v2 the resource appId; v1 the identifier as asked, an appId in canonical spelling (tokens.md §4.1)', () => {
+    assert.equal(accessTokenAudience(2, 'api://notes', API), API);
+    assert.equal(accessTokenAudience(1, 'https://service.contoso.com/', API), 'https://service.contoso.com/');
+    assert.equal(accessTokenAudience(1, API.toUpperCase(), API), API);
+    assert.equal(accessTokenAudience(1, 'https://graph.microsoft.com', GRAPH), 'https://graph.microsoft.com');
   });
 });

@@ -4,6 +4,7 @@ import { describe, it } from 'node:test';
 import { compactVerify, decodeJwt, decodeProtectedHeader } from 'jose';
 import { buildIdTokenClaims, ID_TOKEN_LIFETIME_SECONDS, leftHalfHash, type IdTokenClaimsInput } from '../../../src/tokens/claims/id-token.js';
 import { mintIdToken } from '../../../src/tokens/id-token.js';
+import { decodeLoginHintClaim } from '../../../src/tokens/claims/login-hint.js';
 import { signJwt } from '../../../src/tokens/jws.js';
 import type { KeyStore } from '../../../src/tokens/keys/keystore.js';
 import { tokenTimes } from '../../../src/tokens/lifetime.js';
@@ -99,6 +100,14 @@ describe('v2 ID token claims (tokens.md §9.1)', () => {
     assert.equal('idp' in buildIdTokenClaims(input({ identityProvider: V2_ISS })), false);
     assert.equal(buildIdTokenClaims(input({ optionalClaims: new Set(['auth_time']) })).auth_time, 990);
     assert.equal('auth_time' in buildIdTokenClaims(input()), false);
+  });
+
+  it('login_hint only as an optional claim, decodable back to the account by our endpoints', () => {
+    assert.equal('login_hint' in buildIdTokenClaims(input()), false);
+    const hint = buildIdTokenClaims(input({ optionalClaims: new Set(['login_hint']) })).login_hint as string;
+    assert.match(hint, /^[A-Za-z0-9_-]+$/);
+    assert.deepEqual(decodeLoginHintClaim(hint), { tenantId: TID, objectId: OID });
+    for (const other of ['alice@contoso.com', '', 'eyJ2IjoyfQ', '!!!']) assert.equal(decodeLoginHintClaim(other), null, other);
   });
 
   it('personal accounts: tid is the consumers tenant, no idp (the §9.1 MSA sample)', () => {
