@@ -2,6 +2,12 @@
  * The claim set of a delegated (user) access token, v1.0 or v2.0 shape (tokens.md §4.1 claim
  * table, §4.3 delegated vs app-only). Pure: the grant resolves user, client, resource, scopes
  * and the sign-in facts and passes them in as plain data.
+ *
+ * Left out on purpose (tokens.md §4.1): `puid`, `platf`, `signin_state`, `xms_st` and other
+ * first-party internals [O] ("not needed for compatibility"); `xms_tcdt` [O][U] (undocumented);
+ * `acct`, `ctry`, `tenant_region_scope` (optional claims nobody here asks for yet); `groups` /
+ * `hasgroups` / overage (per `groupMembershipClaims`) — TODO(v1): groups claims, when a resource
+ * needs them; costs a group-membership lookup per token.
  */
 import { GRAPH_APP_ID } from '../../directory/graph-catalog.js';
 import type { User } from '../../directory/types.js';
