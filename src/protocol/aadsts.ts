@@ -42,6 +42,8 @@ export const AADSTS = {
   700023: { error: 'invalid_client', status: 401, message: "Client assertion audience claim does not match Realm issuer. Review the documentation at https://learn.microsoft.com/entra/identity-platform/certificate-credentials ." },
   // ── scope and resource ───────────────────────────────────────────────────────────────
   70011: { error: 'invalid_scope', status: 400, message: "The provided request must include a 'scope' input parameter. The provided value for the input parameter 'scope' is not valid. The scope {0} is not valid." },
+  700022: { error: 'invalid_scope', status: 400, message: 'The provided value for the input parameter scope is not valid because it contains more than one resource. Scope {0} is not valid.' },
+  28003: { error: 'invalid_scope', status: 400, message: 'Provided value for the input parameter scope cannot be empty when requesting an access token using the provided authorization code. Please specify a valid scope.' },
   1002012: { error: 'invalid_scope', status: 400, message: "The provided value for scope {0} is not valid. Client credential flows must have a scope value with /.default suffixed to the resource identifier (application ID URI)." },
   500011: { error: 'invalid_resource', status: 400, message: "The resource principal named {0} was not found in the tenant named {1}. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant." },
   501051: { error: 'invalid_grant', status: 400, message: "Application '{0}'({1}) is not assigned to a role for the application '{2}'({3})." },

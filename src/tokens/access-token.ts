@@ -7,6 +7,7 @@
 import { GRAPH_APP_ID } from '../directory/graph-catalog.js';
 import type { KeyStore } from './keys/keystore.js';
 import { newGraphNonce } from './claims/handles.js';
+import { buildDelegatedClaims, type DelegatedClaimsInput } from './claims/delegated.js';
 
 export interface AccessTokenSigning {
   /** Token shape (tokens.md §3). */
@@ -19,4 +20,20 @@ export interface AccessTokenSigning {
 export function signAccessToken(keys: KeyStore, claims: Record<string, unknown>, signing: AccessTokenSigning): Promise<string> {
   const headerExtra = signing.resourceAppId === GRAPH_APP_ID ? { nonce: newGraphNonce() } : undefined;
   return keys.signJwt(claims, { x5t: signing.version === 1, headerExtra });
+}
+
+/** A minted token and the claims it carries (for `at_hash`, logs and the response). */
+export interface MintedToken {
+  token: string;
+  claims: Record<string, unknown>;
+}
+
+/**
+ * Builds and signs a delegated access token (tokens.md §4): the grant only assembles
+ * {@link DelegatedClaimsInput}. `resourceAppId` picks the Graph `nonce` header as above.
+ */
+export async function mintDelegatedAccessToken(keys: KeyStore, input: DelegatedClaimsInput, resourceAppId: string): Promise<MintedToken> {
+  const claims = buildDelegatedClaims(input);
+  const token = await signAccessToken(keys, claims, { version: input.version, resourceAppId });
+  return { token, claims };
 }
