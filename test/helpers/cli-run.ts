@@ -42,9 +42,18 @@ export interface CliServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+// Servers still running when a test file ends (a failed wait, a forgotten stop) would keep the
+// test runner waiting forever: they are killed when the test process exits.
+const running = new Set<ChildProcess>();
+process.on('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 /** Spawns `tessera start …`. */
 export function startCli(args: string[], env?: NodeJS.ProcessEnv): CliServer {
   const child = spawnCli(['start', ...args], env);
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   let stdout = '';
   let stderr = '';
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -54,7 +63,7 @@ export function startCli(args: string[], env?: NodeJS.ProcessEnv): CliServer {
     child,
     output: () => stdout,
     stderr: () => stderr,
-    waitFor(pattern, timeoutMs = 20_000) {
+    waitFor(pattern, timeoutMs = 60_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
           const m = stdout.match(pattern);
