@@ -15,6 +15,7 @@ import { isGuid } from '../../lib/ids.js';
 import type { TokenTimes } from '../lifetime.js';
 import type { ClientAuthClass } from './app-only.js';
 import type { TokenHandles } from './handles.js';
+import { registeredClaimsFirst } from './order.js';
 
 /**
  * The signed-in user as the claims need it: the directory's User fits as it is (`id` is the
@@ -137,17 +138,5 @@ export function buildDelegatedClaims(input: DelegatedClaimsInput): Record<string
   if (optional.has('auth_time')) claims.auth_time = signIn.authTime;
   // tokens.md §4.4: `idtyp` with `include_user_token` marks user tokens `user`.
   if (optional.has('idtyp')) claims.idtyp = 'user';
-  return ordered(input, claims);
-}
-
-function ordered(input: DelegatedClaimsInput, rest: Record<string, unknown>): Record<string, unknown> {
-  const claims: Record<string, unknown> = {
-    aud: input.audience,
-    iss: input.issuer,
-    iat: input.times.iat,
-    nbf: input.times.nbf,
-    exp: input.times.exp,
-  };
-  for (const name of Object.keys(rest).sort()) claims[name] = rest[name];
-  return claims;
+  return registeredClaimsFirst(input.audience, input.issuer, input.times, claims);
 }

@@ -9,6 +9,7 @@ import type { TokenTimes } from '../lifetime.js';
 import type { SignInFacts, TokenUser } from './delegated.js';
 import type { TokenHandles } from './handles.js';
 import { encodeLoginHintClaim } from './login-hint.js';
+import { registeredClaimsFirst } from './order.js';
 
 /** tokens.md §8, protocol.md §11.3: ID tokens live one hour by default. */
 export const ID_TOKEN_LIFETIME_SECONDS = 3600;
@@ -98,13 +99,5 @@ export function buildIdTokenClaims(input: IdTokenClaimsInput): Record<string, un
   if (optional.has('login_hint')) claims.login_hint = encodeLoginHintClaim({ tenantId: input.tenantId, objectId: user.id });
   if (input.issuedWith?.code !== undefined) claims.c_hash = leftHalfHash(input.issuedWith.code);
   if (input.issuedWith?.accessToken !== undefined) claims.at_hash = leftHalfHash(input.issuedWith.accessToken);
-  const ordered: Record<string, unknown> = {
-    aud: input.clientAppId,
-    iss: input.issuer,
-    iat: input.times.iat,
-    nbf: input.times.nbf,
-    exp: input.times.exp,
-  };
-  for (const name of Object.keys(claims).sort()) ordered[name] = claims[name];
-  return ordered;
+  return registeredClaimsFirst(input.clientAppId, input.issuer, input.times, claims);
 }
