@@ -10,6 +10,7 @@ import { keysV1, keysV2 } from './endpoints/keys.js';
 import { openidConfigurationV1, openidConfigurationV2 } from './endpoints/openid-configuration.js';
 import { tokenEndpoint, tokenWrongMethod } from './endpoints/token.js';
 import { errorPage } from './endpoints/error.js';
+import { userRealm } from './endpoints/userrealm.js';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -40,5 +41,6 @@ export const protocolRoutes: readonly ProtocolRoute[] = [
   { name: 'token-v1-wrong-method', method: NOT_POST, url: '/:tenant/oauth2/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
   // shared
   { name: 'instance-discovery', method: 'GET', url: '/common/discovery/instance', tenant: false, handler: instanceDiscovery },
+  { name: 'userrealm', method: 'GET', url: '/common/userrealm/:upn', tenant: false, handler: userRealm },
   { name: 'error', method: 'GET', url: '/error', tenant: false, handler: errorPage },
 ];
