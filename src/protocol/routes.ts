@@ -11,6 +11,7 @@ import { openidConfigurationV1, openidConfigurationV2 } from './endpoints/openid
 import { tokenEndpoint, tokenWrongMethod } from './endpoints/token.js';
 import { errorPage } from './endpoints/error.js';
 import { userRealm } from './endpoints/userrealm.js';
+import { logoutEndpoint } from './endpoints/logout.js';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -34,11 +35,14 @@ export const protocolRoutes: readonly ProtocolRoute[] = [
   { name: 'jwks', method: 'GET', url: '/:tenant/discovery/v2.0/keys', tenant: true, tenantErrorCode: 'invalid_tenant', handler: keysV2 },
   { name: 'token', method: 'POST', url: '/:tenant/oauth2/v2.0/token', tenant: true, handler: (deps) => tokenEndpoint(deps, 'v2') },
   { name: 'token-wrong-method', method: NOT_POST, url: '/:tenant/oauth2/v2.0/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
+  // Front channel: resolves its tenant itself, so that errors are HTML (endpoints/logout.ts).
+  { name: 'logout', method: ['GET', 'POST'], url: '/:tenant/oauth2/v2.0/logout', tenant: false, handler: logoutEndpoint },
   // v1.0
   { name: 'openid-configuration-v1', method: 'GET', url: '/:tenant/.well-known/openid-configuration', tenant: true, tenantErrorCode: 'invalid_tenant', handler: openidConfigurationV1 },
   { name: 'jwks-v1', method: 'GET', url: '/:tenant/discovery/keys', tenant: true, tenantErrorCode: 'invalid_tenant', handler: keysV1 },
   { name: 'token-v1', method: 'POST', url: '/:tenant/oauth2/token', tenant: true, handler: (deps) => tokenEndpoint(deps, 'v1') },
   { name: 'token-v1-wrong-method', method: NOT_POST, url: '/:tenant/oauth2/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
+  { name: 'logout-v1', method: ['GET', 'POST'], url: '/:tenant/oauth2/logout', tenant: false, handler: logoutEndpoint },
   // shared
   { name: 'instance-discovery', method: 'GET', url: '/common/discovery/instance', tenant: false, handler: instanceDiscovery },
   { name: 'userrealm', method: 'GET', url: '/common/userrealm/:upn', tenant: false, handler: userRealm },
