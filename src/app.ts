@@ -12,6 +12,7 @@ import { guardConnections } from './server/connection-guards.js';
 import { clientErrorHandler, edgeGuards } from './server/edge-guards.js';
 import { frameworkErrorHandler } from './server/framework-errors.js';
 import { healthRoutes } from './server/health.js';
+import { notFoundHandler } from './server/not-found.js';
 import { applyHtmlSecurityHeaders } from './server/html-headers.js';
 import { webPlugin } from './web/plugin.js';
 
@@ -59,6 +60,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return payload;
   });
 
+  // Unknown paths in each surface's own shape (server/not-found.ts).
+  app.setNotFoundHandler(notFoundHandler(deps));
   const drain = registerDrain(app, deps);
   await app.register(healthRoutes, { deps, drain });
   await app.register(protocolPlugin, { ...deps, prefix: deps.urls.pathPrefix } as never);

@@ -15,6 +15,8 @@ import { applyDemo } from './environment/demo-apply.js';
 import type { AppliedApplication, AppliedEnvironment, AppliedGroup, AppliedTenant, AppliedUser } from './environment/result.js';
 import type { EnvironmentInput } from './environment/schema.js';
 import { createRuntime, listen, type Runtime } from './server/start.js';
+import type { ProtocolState } from './state/index.js';
+import type { InstanceSecrets } from './tokens/keys/instance-secret.js';
 import type { KeyStore } from './tokens/keys/keystore.js';
 
 export { buildApp } from './app.js';
@@ -72,6 +74,10 @@ export interface TesseraInstance {
   app: FastifyInstance;
   directory: Directory;
   keys: KeyStore;
+  /** Protocol state (SSO sessions, codes, ...): tests create sessions through it. */
+  state: ProtocolState;
+  /** Instance-secret keys (pairwise subjects, CSRF): tests compute expected `sub` values. */
+  secrets: InstanceSecrets;
   close(): Promise<void>;
 }
 
@@ -123,6 +129,8 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
       app: server.app,
       directory: runtime.directory,
       keys: runtime.keys,
+      state: runtime.state,
+      secrets: runtime.secrets,
       close: () => (closed ??= server.app.close().then(cleanup)),
     };
   } catch (error) {

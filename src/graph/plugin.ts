@@ -14,6 +14,7 @@ import { GraphError, graphErrors, sendGraphError } from './errors.js';
 import { applyGraphHeaders, GRAPH_JSON, graphIdsFor } from './headers.js';
 import { parseQueryOptions } from './odata/query-options.js';
 import { parseGraphPath } from './path.js';
+import { userinfoEndpoint } from './oidc/userinfo.js';
 import { createGraphRouter } from './router.js';
 import { graphRoutes } from './routes.js';
 
@@ -82,6 +83,14 @@ export async function graphPlugin(app: FastifyInstance, deps: AppDeps): Promise<
       return reply.header('content-type', GRAPH_JSON).send(JSON.stringify(result.json));
     };
   }
+
+  // protocol.md §8.5: UserInfo, GET or POST; a POST body carries nothing it reads.
+  const userinfo = userinfoEndpoint(deps, validator);
+  await app.register(async function oidc(child) {
+    child.removeAllContentTypeParsers();
+    child.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, {}));
+    child.route({ method: ['GET', 'POST'], url: '/oidc/userinfo', handler: userinfo });
+  });
 
   for (const version of ['v1.0', 'beta'] as const) {
     const handler = serve(version);

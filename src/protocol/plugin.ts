@@ -10,6 +10,7 @@ import type { AppDeps } from '../server/deps.js';
 import { requestIdsFor } from '../server/request-ids.js';
 import { resolveTenantContext } from '../server/tenant-context.js';
 import { sendEntraError } from './error-response.js';
+import { allowTokenOrigin } from './endpoints/token-preflight.js';
 import { OAuthError } from './errors.js';
 import { protocolRoutes } from './routes.js';
 
@@ -50,6 +51,7 @@ export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promi
       method: route.method,
       url: route.url,
       config: { routeName: route.name },
+      onRequest: route.cors ? allowTokenOrigin : undefined,
       preHandler: route.tenant
         ? async function resolveTenant(request: FastifyRequest) {
             const { tenant } = request.params as { tenant: string };

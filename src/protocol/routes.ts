@@ -10,6 +10,9 @@ import { keysV1, keysV2 } from './endpoints/keys.js';
 import { openidConfigurationV1, openidConfigurationV2 } from './endpoints/openid-configuration.js';
 import { tokenEndpoint, tokenWrongMethod } from './endpoints/token.js';
 import { errorPage } from './endpoints/error.js';
+import { userRealm } from './endpoints/userrealm.js';
+import { logoutEndpoint } from './endpoints/logout.js';
+import { tokenPreflight } from './endpoints/token-preflight.js';
 
 type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
 
@@ -22,6 +25,8 @@ export interface ProtocolRoute {
   url: string;
   /** Does the route carry `:tenant` (resolved by the tenant hook)? */
   tenant: boolean;
+  /** Token responses carry CORS headers for the calling origin (endpoints/token-preflight.ts). */
+  cors?: true;
   /** Discovery-style endpoints answer an unknown tenant with `invalid_tenant`. */
   tenantErrorCode?: 'invalid_tenant' | 'invalid_request';
   handler: (deps: AppDeps) => Handler;
@@ -31,14 +36,20 @@ export const protocolRoutes: readonly ProtocolRoute[] = [
   // v2.0
   { name: 'openid-configuration', method: 'GET', url: '/:tenant/v2.0/.well-known/openid-configuration', tenant: true, tenantErrorCode: 'invalid_tenant', handler: openidConfigurationV2 },
   { name: 'jwks', method: 'GET', url: '/:tenant/discovery/v2.0/keys', tenant: true, tenantErrorCode: 'invalid_tenant', handler: keysV2 },
-  { name: 'token', method: 'POST', url: '/:tenant/oauth2/v2.0/token', tenant: true, handler: (deps) => tokenEndpoint(deps, 'v2') },
+  { name: 'token', method: 'POST', url: '/:tenant/oauth2/v2.0/token', tenant: true, cors: true, handler: (deps) => tokenEndpoint(deps, 'v2') },
+  { name: 'token-preflight', method: 'OPTIONS', url: '/:tenant/oauth2/v2.0/token', tenant: false, handler: tokenPreflight },
   { name: 'token-wrong-method', method: NOT_POST, url: '/:tenant/oauth2/v2.0/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
+  // Front channel: resolves its tenant itself, so that errors are HTML (endpoints/logout.ts).
+  { name: 'logout', method: ['GET', 'POST'], url: '/:tenant/oauth2/v2.0/logout', tenant: false, handler: logoutEndpoint },
   // v1.0
   { name: 'openid-configuration-v1', method: 'GET', url: '/:tenant/.well-known/openid-configuration', tenant: true, tenantErrorCode: 'invalid_tenant', handler: openidConfigurationV1 },
   { name: 'jwks-v1', method: 'GET', url: '/:tenant/discovery/keys', tenant: true, tenantErrorCode: 'invalid_tenant', handler: keysV1 },
-  { name: 'token-v1', method: 'POST', url: '/:tenant/oauth2/token', tenant: true, handler: (deps) => tokenEndpoint(deps, 'v1') },
+  { name: 'token-v1', method: 'POST', url: '/:tenant/oauth2/token', tenant: true, cors: true, handler: (deps) => tokenEndpoint(deps, 'v1') },
+  { name: 'token-v1-preflight', method: 'OPTIONS', url: '/:tenant/oauth2/token', tenant: false, handler: tokenPreflight },
   { name: 'token-v1-wrong-method', method: NOT_POST, url: '/:tenant/oauth2/token', tenant: false, handler: () => async (request) => tokenWrongMethod(request) },
+  { name: 'logout-v1', method: ['GET', 'POST'], url: '/:tenant/oauth2/logout', tenant: false, handler: logoutEndpoint },
   // shared
   { name: 'instance-discovery', method: 'GET', url: '/common/discovery/instance', tenant: false, handler: instanceDiscovery },
+  { name: 'userrealm', method: 'GET', url: '/common/userrealm/:upn', tenant: false, handler: userRealm },
   { name: 'error', method: 'GET', url: '/error', tenant: false, handler: errorPage },
 ];

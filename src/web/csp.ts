@@ -24,6 +24,11 @@ export interface PageCspOptions {
    * URI (response_mode=query/fragment) must list that URI's origin, as must the form_post page.
    */
   formActionOrigins?: readonly string[];
+  /**
+   * Origins the page embeds in (hidden) frames: the front-channel logout URLs of the apps of a
+   * session that ends (OIDC Front-Channel Logout 1.0 §4). Without it, `default-src 'none'` blocks frames.
+   */
+  frameOrigins?: readonly string[];
 }
 
 /** `style-src 'self'` only: no inline styles; `img-src data:` for inline images in CSS. */
@@ -35,6 +40,7 @@ export function pageCsp(options: PageCspOptions): string {
     "img-src 'self' data:",
     `form-action ${formAction}`,
     ...(options.script ? [`script-src 'nonce-${options.nonce}'`] : []),
+    ...(options.frameOrigins?.length ? [`frame-src ${[...new Set(options.frameOrigins.map(originOf))].join(' ')}`] : []),
     "base-uri 'none'",
     "frame-ancestors 'none'",
   ];

@@ -18,6 +18,8 @@ export interface PageChrome {
   correlationId?: string;
   /** Other origins a form on this page submits or is redirected to (see web/csp.ts). */
   formActionOrigins?: readonly string[];
+  /** Origins of frames on this page (front-channel logout, see web/csp.ts). */
+  frameOrigins?: readonly string[];
 }
 
 export interface PageContent {
@@ -75,6 +77,6 @@ ${content.script && html`<script nonce="${chrome.nonce}">${content.script}</scri
   return {
     status: content.status ?? 200,
     html: document.value,
-    csp: pageCsp({ nonce: chrome.nonce, script: content.script !== undefined, formActionOrigins: chrome.formActionOrigins ?? [] }),
+    csp: pageCsp({ nonce: chrome.nonce, script: content.script !== undefined, formActionOrigins: chrome.formActionOrigins ?? [], frameOrigins: chrome.frameOrigins ?? [] }),
   };
 }

@@ -15,7 +15,7 @@ export function stylesheetHref(pathPrefix: string): string {
 }
 
 /** A fresh nonce, the stylesheet URL and this request's ids. */
-export function pageChrome(request: FastifyRequest, pathPrefix: string, extra: Pick<PageChrome, 'formActionOrigins'> = {}): PageChrome {
+export function pageChrome(request: FastifyRequest, pathPrefix: string, extra: Pick<PageChrome, 'formActionOrigins' | 'frameOrigins'> = {}): PageChrome {
   const ids = requestIdsFor(request);
   return { nonce: createNonce(), stylesheetHref: stylesheetHref(pathPrefix), requestId: ids.traceId, correlationId: ids.correlationId, ...extra };
 }

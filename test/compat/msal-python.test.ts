@@ -32,7 +32,7 @@ interface PythonResult {
   error_codes?: number[] | null;
 }
 
-function runMsalPython(request: Record<string, unknown>): Promise<PythonResult> {
+function runMsalPython<T = PythonResult>(request: Record<string, unknown>): Promise<T> {
   return new Promise((resolve, reject) => {
     const child = spawn(PYTHON, [SCRIPT], {
       env: { PATH: process.env.PATH ?? '/usr/bin:/bin', REQUESTS_CA_BUNDLE: process.env.NODE_EXTRA_CA_CERTS ?? '' },
@@ -46,7 +46,7 @@ function runMsalPython(request: Record<string, unknown>): Promise<PythonResult> 
     child.on('close', (code) => {
       clearTimeout(timer);
       if (code !== 0) return reject(new Error(`python exited ${code}: ${stderr}`));
-      resolve(JSON.parse(stdout) as PythonResult);
+      resolve(JSON.parse(stdout) as T);
     });
     child.stdin.end(JSON.stringify(request));
   });
@@ -85,5 +85,18 @@ describe('MSAL for Python acquire_token_for_client', { skip: existsSync(PYTHON) 
     });
     assert.equal(result.error, 'invalid_client');
     assert.deepEqual(result.error_codes, [700027]);
+  });
+});
+
+describe('MSAL for Python home-realm discovery', { skip: existsSync(PYTHON) ? false : 'no /usr/bin/python3' }, () => {
+  const realm = (username: string) =>
+    runMsalPython<Record<string, unknown>>({ mode: 'userrealm', client_id: DAEMON, authority: `${tessera.url}/${TENANT_A}`, netloc: new URL(tessera.url).host, username });
+
+  it('reads Managed for a verified domain (so it goes on with a plain password grant), Unknown otherwise', async () => {
+    const managed = await realm('ada@contoso.onmicrosoft.com');
+    assert.equal(managed.account_type, 'Managed');
+    assert.equal(managed.domain_name, 'contoso.onmicrosoft.com');
+    assert.equal(managed.cloud_audience_urn, 'urn:federation:MicrosoftOnline');
+    assert.equal((await realm('someone@nowhere.example')).account_type, 'Unknown');
   });
 });

@@ -3,7 +3,7 @@
  * another tenant's object is 404, never 403 (graph.md §4.1 step 8).
  */
 import type { User } from '../../directory/types.js';
-import { accessOf } from '../authorize.js';
+import { accessOf, delegatedUserIsGuest } from '../authorize.js';
 import type { GraphContext, GraphResult } from '../context.js';
 import { graphErrors } from '../errors.js';
 import { entityContext } from '../odata/context-url.js';
@@ -33,5 +33,7 @@ export async function getUser(ctx: GraphContext): Promise<GraphResult> {
     level = self;
   }
   if (user === undefined) throw graphErrors.resourceNotFound(key);
+  // A guest reads others' basic profile whatever the scope (graph.md §4.1 step 6).
+  if (level === 'full' && user.id !== principal.objectId && (await delegatedUserIsGuest(ctx))) level = 'limited';
   return userEntity(ctx, user, select, level === 'limited' ? 'limited' : 'full');
 }

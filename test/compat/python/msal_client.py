@@ -9,8 +9,18 @@ import sys
 import msal
 
 
+def user_realm(request):
+    # What acquire_token_by_username_password does first (msal application.py). MSAL builds the
+    # URL from the authority's host without its port (spec/clients.md), so put the port back.
+    app = msal.PublicClientApplication(request["client_id"], authority=request["authority"], instance_discovery=False)
+    app.authority.instance = request["netloc"]
+    json.dump(app.authority.user_realm_discovery(request["username"]), sys.stdout)
+
+
 def main():
     request = json.load(sys.stdin)
+    if request.get("mode") == "userrealm":
+        return user_realm(request)
     credential = request["credential"]
     if "certificate" in credential:
         credential = {"private_key": credential["certificate"]["private_key"], "thumbprint": credential["certificate"]["thumbprint"]}
