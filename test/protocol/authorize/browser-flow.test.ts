@@ -12,7 +12,7 @@ import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { forbidDialogs, launchBrowser, newContext, screenshot } from '../../helpers/browser.js';
 import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { ALICE, ALICE_PASSWORD, BOB, BOB_PASSWORD, BOB_TOTP, environment, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
+import { ALICE, ALICE_PASSWORD, BOB, BOB_PASSWORD, BOB_TOTP, environment, EVIL_APP, EVIL_NAME, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
 import { startCallbackListener, type Callback } from './callback-listener.js';
 import { serverCertificate } from './server-certificate.js';
 
@@ -127,6 +127,33 @@ describe('msal-node authorization code flow through Chromium', () => {
     const result = await client.acquireTokenByCode({ code, scopes: ['User.Read'], redirectUri: callback.url, codeVerifier: verifier });
     assert.deepEqual(decodeJwt(result.accessToken).amr, ['pwd', 'mfa']);
     assert.ok((result as unknown as { refreshToken?: string }).refreshToken === undefined, 'msal keeps the refresh token in its cache');
+    await context.close();
+  });
+
+  it('script in login_hint, state, the app name and the redirect URI stays inert (no dialog)', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const dialogs = forbidDialogs(page);
+    const hint = '"><img src=x onerror=alert(1)><script>alert(2)</script>';
+    const state = '<script>alert(3)</script>"\'&';
+    const authorize = (params: Record<string, string>) => `${tessera.url}/${TENANT}/oauth2/v2.0/authorize?${new URLSearchParams(params).toString()}`;
+    const error = await page.goto(authorize({ client_id: EVIL_APP, response_type: 'code', scope: 'openid', redirect_uri: 'javascript:alert(4)//' }));
+    assert.equal(error?.status(), 400);
+    assert.match(await page.textContent('main') ?? '', /AADSTS50011/);
+    await page.goto(authorize({ client_id: EVIL_APP, response_type: 'code', scope: 'openid', redirect_uri: callback.url, login_hint: hint, state }));
+    assert.equal(await page.inputValue('input[name=loginfmt]'), hint);
+    assert.match(await page.textContent('main') ?? '', /<img src=x onerror=alert\(1\)>Evil/);
+    await page.fill('input[name=loginfmt]', ALICE);
+    await page.click('button[type=submit]');
+    await page.fill('input[name=passwd]', ALICE_PASSWORD);
+    await page.click('button[type=submit]');
+    await page.waitForSelector('button[value=accept]');
+    assert.equal(await page.textContent('.app .name'), EVIL_NAME);
+    await screenshot(page, 'flow-consent-hostile-name');
+    const landed = callback.next();
+    await page.click('button[value=accept]');
+    assert.equal((await landed).get('state'), state);
+    assert.deepEqual(dialogs, []);
     await context.close();
   });
 });

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { ALICE, ALICE_PASSWORD, environment, EVIL_APP, PUBLIC_APP, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
+import { ALICE, ALICE_PASSWORD, environment, EVIL_APP, PUBLIC_APP, SPA_APP, SPA_REDIRECT, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
 import { FormClient, signInForCode } from './form-client.js';
 
 let tessera: Awaited<ReturnType<typeof bootTessera>>;
@@ -163,5 +163,19 @@ describe('grant_type=authorization_code checks', () => {
     assert.equal(ok.status, 200, JSON.stringify(ok.body));
     assert.equal(ok.body.scope, 'User.Read openid offline_access');
     assert.ok(ok.body.refresh_token && ok.body.id_token && ok.body.client_info);
+  });
+
+  it('a SPA: PKCE required at /authorize, redemption only cross-origin, CORS on the response', async () => {
+    const params = { client_id: SPA_APP, response_type: 'code', redirect_uri: SPA_REDIRECT, scope: 'openid User.Read', state: 's-spa' };
+    const noPkce = await new FormClient().get(authorizeUrl(params));
+    assert.equal(noPkce.status, 302);
+    assert.match(new URL(noPkce.location ?? '').searchParams.get('error_description') ?? '', /AADSTS9002324/);
+    const withPkce = { ...params, code_challenge: CHALLENGE, code_challenge_method: 'S256' };
+    const sameOrigin = await token({ client_id: SPA_APP, code: await codeFor(withPkce), redirect_uri: SPA_REDIRECT, code_verifier: VERIFIER });
+    assert.deepEqual(sameOrigin.body.error_codes, [9002327]);
+    const cors = await token({ client_id: SPA_APP, code: await codeFor(withPkce), redirect_uri: SPA_REDIRECT, code_verifier: VERIFIER }, { origin: 'https://spa.example' });
+    assert.equal(cors.status, 200, JSON.stringify(cors.body));
+    assert.equal(cors.headers.get('access-control-allow-origin'), 'https://spa.example');
+    assert.equal(cors.body.refresh_token, undefined, 'no offline_access asked');
   });
 });
