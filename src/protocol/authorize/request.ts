@@ -73,23 +73,24 @@ export function trustTarget(params: AuthorizeParams, app: Application | undefine
   };
 }
 
-const redirectable = (code: ConstructorParameters<typeof OAuthError>[0], args: ReadonlyArray<string | number> = []) => new OAuthError(code, args, { allowRedirect: true });
+/** Errors after phase 1 may be delivered to the redirect URI. */
+const REDIRECT = { allowRedirect: true } as const;
 
 /** Phase 2: the rest of the parameters (redirectable errors). */
 export function validateRequest(params: AuthorizeParams, target: AuthorizeTarget, app: Application, tenant: TenantContext, endpointVersion: 'v1' | 'v2'): AuthorizeRequest {
-  if (!params.response_type) throw redirectable(900144, ['response_type']);
+  if (!params.response_type) throw new OAuthError(900144, ['response_type'], REDIRECT);
   const responseTypes = parseResponseTypes(params.response_type);
-  if (responseTypes.length === 0) throw redirectable(70005, [params.response_type.slice(0, 100)]);
-  if (params.response_mode !== undefined && !isResponseMode(params.response_mode)) throw redirectable(70007, [app.appId, params.response_mode.slice(0, 50), params.response_type]);
+  if (responseTypes.length === 0) throw new OAuthError(70005, [params.response_type.slice(0, 100)], REDIRECT);
+  if (params.response_mode !== undefined && !isResponseMode(params.response_mode)) throw new OAuthError(70007, [app.appId, params.response_mode.slice(0, 50), params.response_type], REDIRECT);
   // protocol.md §3.3: tokens never travel in a query string.
-  if (target.responseMode === 'query' && responseTypes.some((t) => t !== 'code')) throw redirectable(70007, [app.appId, 'query', params.response_type]);
-  if (endpointVersion === 'v2' && params.resource !== undefined) throw redirectable(901002);
+  if (target.responseMode === 'query' && responseTypes.some((t) => t !== 'code')) throw new OAuthError(70007, [app.appId, 'query', params.response_type], REDIRECT);
+  if (endpointVersion === 'v2' && params.resource !== undefined) throw new OAuthError(901002, [], REDIRECT);
   const scope = params.scope ?? '';
-  if (endpointVersion === 'v2' && scope.trim() === '') throw redirectable(900144, ['scope']);
+  if (endpointVersion === 'v2' && scope.trim() === '') throw new OAuthError(900144, ['scope'], REDIRECT);
   checkScope(scope, endpointVersion);
   checkResponseTypes(responseTypes, params, app, scope);
   // protocol.md §2.2: a single-tenant app on common/organizations → AADSTS50194.
-  if (tenant.tenant === null && app.signInAudience === 'AzureADMyOrg') throw redirectable(50194, [app.displayName, app.appId]);
+  if (tenant.tenant === null && app.signInAudience === 'AzureADMyOrg') throw new OAuthError(50194, [app.displayName, app.appId], REDIRECT);
   const pkce = readPkce(params, target.platform);
   return {
     ...target,
@@ -140,11 +141,11 @@ function checkScope(scope: string, endpointVersion: 'v1' | 'v2'): void {
 function checkResponseTypes(types: ReadonlyArray<string>, params: AuthorizeParams, app: Application, scope: string): void {
   const implicit = app.web.implicitGrantSettings;
   if (types.includes('id_token')) {
-    if (!implicit.enableIdTokenIssuance) throw redirectable(700054);
-    if (!scope.split(' ').includes('openid')) throw redirectable(70005, [params.response_type ?? '']);
-    if (!params.nonce) throw redirectable(900144, ['nonce']);
+    if (!implicit.enableIdTokenIssuance) throw new OAuthError(700054, [], REDIRECT);
+    if (!scope.split(' ').includes('openid')) throw new OAuthError(70005, [params.response_type ?? ''], REDIRECT);
+    if (!params.nonce) throw new OAuthError(900144, ['nonce'], REDIRECT);
   }
-  if (types.includes('token') && !implicit.enableAccessTokenIssuance) throw redirectable(70005, [params.response_type ?? '']);
+  if (types.includes('token') && !implicit.enableAccessTokenIssuance) throw new OAuthError(70005, [params.response_type ?? ''], REDIRECT);
 }
 
 /** RFC 7636 §4.2: 43–128 characters of [A-Za-z0-9-._~]; no method → plain (protocol.md §3.1). */
@@ -152,12 +153,12 @@ function readPkce(params: AuthorizeParams, platform: RedirectPlatform): Pick<Aut
   const challenge = params.code_challenge;
   if (challenge === undefined || challenge === '') {
     // protocol.md §15.3: PKCE is mandatory for SPA redirect URIs.
-    if (platform === 'spa') throw redirectable(9002324);
+    if (platform === 'spa') throw new OAuthError(9002324, [], REDIRECT);
     return { codeChallenge: null, codeChallengeMethod: null };
   }
-  if (!/^[A-Za-z0-9._~-]{43,128}$/.test(challenge)) throw redirectable(501491);
+  if (!/^[A-Za-z0-9._~-]{43,128}$/.test(challenge)) throw new OAuthError(501491, [], REDIRECT);
   const method = params.code_challenge_method ?? 'plain';
-  if (method !== 'S256' && method !== 'plain') throw redirectable(501491);
+  if (method !== 'S256' && method !== 'plain') throw new OAuthError(501491, [], REDIRECT);
   return { codeChallenge: challenge, codeChallengeMethod: method };
 }
 

@@ -14,18 +14,17 @@ import { showStep } from '../authorize/pages.js';
 import { OAuthError } from '../errors.js';
 import { isLockedOut, recordFailure, recordSuccess } from './lockout.js';
 
-const line = (code: ConstructorParameters<typeof OAuthError>[0]) => new OAuthError(code).aadstsLine;
 
 export async function passwordStep(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, flow: FlowState, password: string | undefined): Promise<FastifyReply> {
   const user = await flowUser(deps, flow);
   const again = (error: string) => showStep(request, reply, deps, browser, { request: flow.request, user: flow.user }, { step: 'password', error });
-  if (await isLockedOut(deps.state, user.tenantId, user.id)) return again(line(50053));
+  if (await isLockedOut(deps.state, user.tenantId, user.id)) return again(new OAuthError(50053).aadstsLine);
   if (!password || !(await deps.directory.verifyPassword(user.id, password))) {
     const locked = await recordFailure(deps.state, user.tenantId, user.id);
-    return again(line(locked ? 50053 : 50126));
+    return again((locked ? new OAuthError(50053) : new OAuthError(50126)).aadstsLine);
   }
   await recordSuccess(deps.state, user.tenantId, user.id);
-  if (!user.accountEnabled) return again(line(50057));
+  if (!user.accountEnabled) return again(new OAuthError(50057).aadstsLine);
   if (user.mfa.required || user.mfa.registered) {
     return showStep(request, reply, deps, browser, { request: flow.request, user: flow.user, amr: ['pwd'] }, { step: 'mfa' });
   }
@@ -36,13 +35,13 @@ export async function mfaStep(request: FastifyRequest, reply: FastifyReply, deps
   const user = await flowUser(deps, flow);
   if (!flow.amr?.includes('pwd')) throw new OAuthError(90023);
   const again = (error: string) => showStep(request, reply, deps, browser, { request: flow.request, user: flow.user, amr: flow.amr }, { step: 'mfa', error });
-  if (await isLockedOut(deps.state, user.tenantId, user.id)) return again(line(50053));
+  if (await isLockedOut(deps.state, user.tenantId, user.id)) return again(new OAuthError(50053).aadstsLine);
   const secret = await deps.directory.getTotpSecret(user.id);
   if (secret === null) throw new OAuthError(50076, [flow.request.appName]);
   const valid = typeof otc === 'string' && /^\d{6}$/.test(otc) && new OTPAuth.TOTP({ secret: OTPAuth.Secret.fromBase32(secret) }).validate({ token: otc, window: 1 }) !== null;
   if (!valid) {
     const locked = await recordFailure(deps.state, user.tenantId, user.id);
-    return again(line(locked ? 50053 : 50074));
+    return again((locked ? new OAuthError(50053) : new OAuthError(50074)).aadstsLine);
   }
   await recordSuccess(deps.state, user.tenantId, user.id);
   return signedIn(request, reply, deps, browser, flow, user, ['pwd', 'mfa']);

@@ -15,6 +15,8 @@ export const ALICE_PASSWORD = 'Alice-Pass-1!';
 export const BOB = 'bob@contoso.example';
 export const BOB_PASSWORD = 'Bob-Pass-1!';
 export const BOB_TOTP = 'JBSWY3DPEHPK3PXP';
+export const CAROL = 'carol@contoso.example';
+export const CAROL_PASSWORD = 'Carol-Pass-1!';
 export const EVIL_NAME = '<img src=x onerror=alert(1)>Evil';
 
 export function environment(callbackUri: string): EnvironmentInput {
@@ -27,6 +29,7 @@ export function environment(callbackUri: string): EnvironmentInput {
         customDomains: ['contoso.example'],
         users: [
           { userPrincipalName: ALICE, displayName: 'Alice', password: ALICE_PASSWORD },
+          { userPrincipalName: CAROL, displayName: 'Carol', password: CAROL_PASSWORD },
           { userPrincipalName: BOB, displayName: 'Bob', password: BOB_PASSWORD, mfa: { required: true, totpSecret: BOB_TOTP } },
         ],
         applications: [

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { ALICE, ALICE_PASSWORD, environment, EVIL_APP, PUBLIC_APP, SPA_APP, SPA_REDIRECT, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
+import { ALICE, ALICE_PASSWORD, CAROL, CAROL_PASSWORD, environment, EVIL_APP, PUBLIC_APP, SPA_APP, SPA_REDIRECT, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
 import { FormClient, signInForCode } from './form-client.js';
 
 let tessera: Awaited<ReturnType<typeof bootTessera>>;
@@ -99,6 +99,21 @@ describe('sign-in pages', () => {
     const password = await client.submit(tessera.url, unknown, { loginfmt: ALICE });
     const wrong = await client.submit(tessera.url, password, { passwd: 'wrong' });
     assert.match(wrong.html, /AADSTS50126/);
+  });
+
+  it('ten wrong passwords lock the account (AADSTS50053), even for the right password then', async () => {
+    const client = new FormClient();
+    let page = await client.get(authorizeUrl(webParams()));
+    page = await client.submit(tessera.url, page, { loginfmt: CAROL });
+    for (let i = 1; i <= 9; i++) {
+      page = await client.submit(tessera.url, page, { passwd: `wrong-${i}` });
+      assert.match(page.html, /AADSTS50126/, `attempt ${i}`);
+    }
+    page = await client.submit(tessera.url, page, { passwd: 'wrong-10' });
+    assert.match(page.html, /AADSTS50053/);
+    page = await client.submit(tessera.url, page, { passwd: CAROL_PASSWORD });
+    assert.match(page.html, /AADSTS50053/);
+    assert.equal(page.status, 200);
   });
 
   it('a form POST without its CSRF token (or from another browser) is refused', async () => {
