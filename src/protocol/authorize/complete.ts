@@ -12,6 +12,7 @@ import { OAuthError } from '../errors.js';
 import type { AuthorizationCodeData } from './code-data.js';
 import { consentNeed } from './consent.js';
 import { deliver } from './deliver.js';
+import { frontChannelTokens } from './implicit.js';
 import type { BrowserSession } from './flow.js';
 import { showStep } from './pages.js';
 import type { AuthorizeRequest } from './request.js';
@@ -31,9 +32,12 @@ export async function completeSignIn(request: FastifyRequest, reply: FastifyRepl
   return issueCode(request, reply, deps, browser, authz, account, user);
 }
 
-/** Stores the code (10 min, single use) and sends it with `session_state` and `client_info`. */
+/**
+ * Stores the code (10 min, single use) when `code` was asked, mints front-channel tokens when
+ * `id_token` / `token` were, and sends them with `client_info` and `session_state`.
+ */
 export async function issueCode(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, authz: AuthorizeRequest, account: SessionAccount, user: User): Promise<FastifyReply> {
-  const code = newHandle('ac');
+  const code = authz.responseTypes.includes('code') ? newHandle('ac') : undefined;
   const data: AuthorizationCodeData = {
     v: 1,
     scope: authz.scope,
@@ -48,7 +52,7 @@ export async function issueCode(request: FastifyRequest, reply: FastifyReply, de
     maxAgeRequested: authz.maxAge !== undefined,
     ipAddress: request.ip ?? null,
   };
-  await deps.state.codes.put(code, {
+  if (code !== undefined) await deps.state.codes.put(code, {
     tenantId: authz.tenantId ?? (authz.alias as string),
     clientId: authz.clientId,
     userId: user.id,
@@ -59,7 +63,8 @@ export async function issueCode(request: FastifyRequest, reply: FastifyReply, de
     data: data as unknown as Record<string, unknown>,
   });
   await deps.state.sessions.addClient(browser.handle, account.tenantId, user.id, authz.clientId);
-  const parameters: Array<readonly [string, string]> = [['code', code]];
+  const parameters: Array<readonly [string, string]> = code === undefined ? [] : [['code', code]];
+  parameters.push(...(await frontChannelTokens(deps, deps.urls.baseFor(request), authz, data, user, code)));
   if (authz.clientInfo) parameters.push(['client_info', encodeClientInfo({ homeObjectId: user.id, homeTenantId: account.tenantId })]);
   parameters.push(['session_state', account.sid]);
   return deliver(request, reply, deps, authz, parameters);

@@ -3,25 +3,17 @@
  * from `/authorize` for a delegated access token, an ID token (`openid`), a refresh token
  * (`offline_access`, into the code's family) and `client_info` (`client_info=1`).
  */
-import { GRAPH_APP_ID } from '../../directory/graph-catalog.js';
 import type { Tenant, User } from '../../directory/types.js';
 import { newHandle } from '../../state/index.js';
-import { mintDelegatedAccessToken } from '../../tokens/access-token.js';
-import { accessTokenAudience, directoryRolesInAccessToken, type SignInFacts } from '../../tokens/claims/delegated.js';
-import { newTokenHandles } from '../../tokens/claims/handles.js';
-import { ID_TOKEN_LIFETIME_SECONDS } from '../../tokens/claims/id-token.js';
-import { optionalClaimNames } from '../../tokens/claims/optional.js';
-import { pairwiseSubject, pairwiseTenantKey } from '../../tokens/claims/subject.js';
+import type { SignInFacts } from '../../tokens/claims/delegated.js';
 import { clientInfoRequested, encodeClientInfo } from '../../tokens/client-info.js';
-import { mintIdToken } from '../../tokens/id-token.js';
-import { randomLifetime, tokenTimes } from '../../tokens/lifetime.js';
 import { v1AccessTokenResponse, v2AccessTokenResponse } from '../../tokens/token-response.js';
 import type { AuthorizationCodeData } from '../authorize/code-data.js';
 import { authenticateClient, type AuthenticatedClient } from '../client-auth/index.js';
-import { accessTokenScopeValues, tokenScopeEcho } from '../delegated-scopes.js';
+import { tokenScopeEcho } from '../delegated-scopes.js';
 import { OAuthError } from '../errors.js';
-import { issuerV1, issuerV2 } from '../issuers.js';
 import { checkOrigin, checkPkce, checkRedirectUri, checkTenant, redeemable } from './authorization-code/checks.js';
+import { mintUserAccessToken, mintUserIdToken, type MintContext } from './authorization-code/mint.js';
 import { redemptionScope, type RedemptionScope } from './authorization-code/scope.js';
 import type { Grant, TokenRequestContext, TokenResponse } from './types.js';
 
@@ -59,39 +51,14 @@ interface Issue {
 }
 
 async function issue(ctx: TokenRequestContext, i: Issue): Promise<TokenResponse> {
-  const { deps } = ctx;
   const { tenant, user, data, scope, client } = i;
-  const resourceSp = scope.resolved.servicePrincipal;
-  const now = deps.now();
-  const tenantKey = pairwiseTenantKey(deps.secrets.pairwise, tenant.id);
   const signIn: SignInFacts = { methods: data.amr, authTime: data.authTime, sessionId: data.sid, ipAddress: data.ipAddress };
-  const clientSp = await deps.directory.getServicePrincipalByAppId(tenant.id, client.clientId);
-  const [resourceApp, roles] = await Promise.all([
-    resourceSp.appId === GRAPH_APP_ID ? undefined : deps.directory.getApplicationByAppId(resourceSp.appId),
-    deps.directory.assignedAppRoleValues(tenant.id, user.id, resourceSp.id),
-  ]);
-  const version = resourceSp.accessTokenVersion;
-  const { min, max } = deps.config.accessTokenLifetime;
-  const times = tokenTimes(now, randomLifetime({ min, max }));
-  const access = await mintDelegatedAccessToken(deps.keys, {
-    version,
-    audience: accessTokenAudience(version, scope.resource.resource, resourceSp.appId),
-    issuer: version === 2 ? issuerV2(ctx.base, tenant.id) : issuerV1(ctx.base, tenant.id),
-    tenantId: tenant.id,
-    client: { appId: client.clientId, authClass: client.appidacr, displayName: clientSp?.appDisplayName ?? client.application.displayName },
-    user,
-    subject: pairwiseSubject(tenantKey, { tenantId: tenant.id, userObjectId: user.id, recipientAppId: resourceSp.appId }),
-    identityProvider: null,
-    scopes: accessTokenScopeValues(scope.resource, scope.grantedValues, scope.oidc),
-    roles,
-    includeDirectoryRoles: directoryRolesInAccessToken(resourceSp.appId, resourceApp?.groupMembershipClaims ?? null),
-    profileScope: scope.originalOidc.has('profile'),
-    optionalClaims: optionalClaimNames(resourceApp?.optionalClaims ?? null, 'accessToken'),
-    signIn,
-    times,
-    handles: newTokenHandles(),
-  }, resourceSp.appId);
-  const idToken = scope.originalOidc.has('openid') ? await idTokenFor(ctx, i, signIn, clientSp?.id, tenantKey) : undefined;
+  const m: MintContext = { deps: ctx.deps, base: ctx.base, tenant, user, signIn, client: { appId: client.clientId, authClass: client.appidacr, application: client.application } };
+  const access = await mintUserAccessToken(m, scope);
+  // protocol.md §11.2: v1 code redemptions always carry an ID token (ADAL reads the user from it).
+  const idToken = scope.originalOidc.has('openid') || data.endpointVersion === 'v1'
+    ? await mintUserIdToken(m, { version: data.endpointVersion === 'v2' ? 2 : 1, oidc: scope.originalOidc, nonce: data.nonce ?? undefined, maxAgeRequested: data.maxAgeRequested })
+    : undefined;
   const refreshToken = scope.originalOidc.has('offline_access') || data.endpointVersion === 'v1' ? await refreshTokenFor(ctx, i) : undefined;
   const parts = {
     scope: tokenScopeEcho(scope.resource, scope.grantedValues, scope.oidc),
@@ -99,32 +66,8 @@ async function issue(ctx: TokenRequestContext, i: Issue): Promise<TokenResponse>
     ...(idToken !== undefined ? { idToken } : {}),
     ...(clientInfoRequested(ctx.params.client_info) ? { clientInfo: encodeClientInfo({ homeObjectId: user.id, homeTenantId: user.tenantId }) } : {}),
   };
-  if (ctx.endpointVersion === 'v1') return v1AccessTokenResponse(access.token, times, ctx.params.resource ?? data.resource ?? scope.resource.resource, parts);
-  return v2AccessTokenResponse(access.token, times, parts);
-}
-
-async function idTokenFor(ctx: TokenRequestContext, i: Issue, signIn: SignInFacts, clientSpId: string | undefined, tenantKey: Uint8Array): Promise<string> {
-  const { deps } = ctx;
-  const version = i.data.endpointVersion === 'v2' ? 2 : 1;
-  const roles = clientSpId === undefined ? [] : await deps.directory.assignedAppRoleValues(i.tenant.id, i.user.id, clientSpId);
-  const minted = await mintIdToken(deps.keys, {
-    version,
-    clientAppId: i.client.clientId,
-    issuer: version === 2 ? issuerV2(ctx.base, i.tenant.id) : issuerV1(ctx.base, i.tenant.id),
-    tenantId: i.tenant.id,
-    user: i.user,
-    subject: pairwiseSubject(tenantKey, { tenantId: i.tenant.id, userObjectId: i.user.id, recipientAppId: i.client.clientId }),
-    identityProvider: null,
-    oidcScopes: i.scope.originalOidc,
-    nonce: i.data.nonce ?? undefined,
-    roles,
-    optionalClaims: optionalClaimNames(i.client.application.optionalClaims, 'idToken'),
-    maxAgeRequested: i.data.maxAgeRequested,
-    signIn,
-    times: tokenTimes(deps.now(), ID_TOKEN_LIFETIME_SECONDS),
-    handles: newTokenHandles(),
-  });
-  return minted.token;
+  if (ctx.endpointVersion === 'v1') return v1AccessTokenResponse(access.token, access.times, ctx.params.resource ?? data.resource ?? scope.resource.resource, parts);
+  return v2AccessTokenResponse(access.token, access.times, parts);
 }
 
 /** Into the code's family: a replay of the code meanwhile has revoked it → AADSTS54005. */

@@ -9,6 +9,8 @@ export const PUBLIC_APP = '7a000000-0000-4000-8000-0000000000a2';
 export const EVIL_APP = '7a000000-0000-4000-8000-0000000000a3';
 export const SPA_APP = '7a000000-0000-4000-8000-0000000000a4';
 export const SPA_REDIRECT = 'https://spa.example/';
+export const IMPLICIT_APP = '7a000000-0000-4000-8000-0000000000a5';
+export const MULTI_APP = '7a000000-0000-4000-8000-0000000000a6';
 export const WEB_SECRET = 'web-secret~given.value.0001';
 export const ALICE = 'alice@contoso.example';
 export const ALICE_PASSWORD = 'Alice-Pass-1!';
@@ -36,6 +38,8 @@ export function environment(callbackUri: string): EnvironmentInput {
           { appId: WEB_APP, displayName: 'Web App', web: { redirectUris: [callbackUri] }, secrets: [{ value: WEB_SECRET }], requiredPermissions: { 'Microsoft Graph': ['User.Read'] } },
           { appId: PUBLIC_APP, displayName: 'Public App', publicClient: { redirectUris: ['http://localhost'] } },
           { appId: SPA_APP, displayName: 'Single Page App', spa: { redirectUris: [SPA_REDIRECT] } },
+          { appId: IMPLICIT_APP, displayName: 'Implicit App', web: { redirectUris: [callbackUri], implicitGrantSettings: { enableIdTokenIssuance: true, enableAccessTokenIssuance: true } } },
+          { appId: MULTI_APP, displayName: 'Multi App', signInAudience: 'AzureADMultipleOrgs', web: { redirectUris: [callbackUri] }, secrets: [{ value: WEB_SECRET }] },
           { appId: EVIL_APP, displayName: EVIL_NAME, web: { redirectUris: [callbackUri] }, secrets: [{ value: WEB_SECRET }] },
         ],
       },
