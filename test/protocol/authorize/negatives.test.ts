@@ -101,6 +101,16 @@ describe('sign-in pages', () => {
     assert.match(wrong.html, /AADSTS50126/);
   });
 
+  it('an Admin-type scope for a non-admin: the "needs admin approval" page (AADSTS90094), no redirect', async () => {
+    const client = new FormClient();
+    let page = await client.get(authorizeUrl(webParams({ scope: 'openid User.Read.All' })));
+    page = await client.submit(tessera.url, page, { loginfmt: ALICE });
+    page = await client.submit(tessera.url, page, { passwd: ALICE_PASSWORD });
+    assert.equal(page.status, 400);
+    assert.equal(page.location, null);
+    assert.match(page.html, /AADSTS90094/);
+  });
+
   it('ten wrong passwords lock the account (AADSTS50053), even for the right password then', async () => {
     const client = new FormClient();
     let page = await client.get(authorizeUrl(webParams()));
