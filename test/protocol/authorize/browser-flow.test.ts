@@ -140,6 +140,7 @@ describe('msal-node authorization code flow through Chromium', () => {
     const error = await page.goto(authorize({ client_id: EVIL_APP, response_type: 'code', scope: 'openid', redirect_uri: 'javascript:alert(4)//' }));
     assert.equal(error?.status(), 400);
     assert.match(await page.textContent('main') ?? '', /AADSTS50011/);
+    await screenshot(page, 'flow-error-50011');
     await page.goto(authorize({ client_id: EVIL_APP, response_type: 'code', scope: 'openid', redirect_uri: callback.url, login_hint: hint, state }));
     assert.equal(await page.inputValue('input[name=loginfmt]'), hint);
     assert.match(await page.textContent('main') ?? '', /<img src=x onerror=alert\(1\)>Evil/);
