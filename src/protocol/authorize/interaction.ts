@@ -2,7 +2,8 @@
  * What `/authorize` shows first (protocol.md §3.1 "default interaction", `prompt`,
  * `login_hint`, `max_age`): sign the one usable account of the browser session in silently,
  * offer the account picker when several are, or ask for a user name. `prompt=none` never shows
- * a page: no (or several) usable accounts → `login_required` (AADSTS50058) at the redirect URI.
+ * a page: no (or several) usable accounts → `login_required` (AADSTS50058) at the redirect URI;
+ * the one account signed in without the second factor it needs → `interaction_required` (50076).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { User } from '../../directory/types.js';
@@ -24,6 +25,9 @@ export async function startInteraction(request: FastifyRequest, reply: FastifyRe
   const usable = signedIn.filter((c) => usableSilently(c, authz, deps.now()));
   if (authz.prompt === 'none') {
     const only = usable.length === 1 ? usable[0] : undefined;
+    // The one account asked for is signed in, but without the second factor it needs → 50076.
+    const needsMfa = usable.length === 0 && signedIn.filter((c) => usableSilently(c, authz, deps.now(), true)).length === 1;
+    if (needsMfa) throw new OAuthError(50076, [authz.appName], { allowRedirect: true });
     if (only === undefined) throw new OAuthError(50058, [], { allowRedirect: true });
     return completeSignIn(request, reply, deps, browser, authz, only.account, only.user);
   }
@@ -58,10 +62,10 @@ export async function sessionUsers(deps: AppDeps, browser: BrowserSession, authz
 }
 
 /** `login_hint` names the account; `max_age` bounds its age; an MFA user needs an MFA sign-in. */
-function usableSilently(candidate: Candidate, authz: AuthorizeRequest, now: Date): boolean {
+function usableSilently(candidate: Candidate, authz: AuthorizeRequest, now: Date, ignoreMfa = false): boolean {
   const { account, user } = candidate;
   if (authz.loginHint !== undefined && user.userPrincipalName.toLowerCase() !== authz.loginHint.trim().toLowerCase()) return false;
   if (authz.maxAge !== undefined && now.getTime() - account.authTime.getTime() > authz.maxAge * 1000) return false;
-  if ((user.mfa.required || user.mfa.registered) && !account.amr.includes('mfa')) return false;
+  if (!ignoreMfa && (user.mfa.required || user.mfa.registered) && !account.amr.includes('mfa')) return false;
   return true;
 }
