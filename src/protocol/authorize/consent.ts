@@ -13,6 +13,7 @@ import type { Application, PermissionScope, ServicePrincipal, User } from '../..
 import type { ConsentPermission } from '../../web/pages/consent.js';
 import { parseDelegatedScope } from '../delegated-scopes.js';
 import { grantedScopeValues, resolveResources } from '../delegated/permissions.js';
+import { OIDC_SCOPES } from '../scopes.js';
 import type { AuthorizeRequest } from './request.js';
 
 /** Entra's consent labels of the OIDC scopes (protocol.md §10.2). */
@@ -54,8 +55,10 @@ export async function consentNeed(directory: Directory, request: AuthorizeReques
   for (const r of resolved) {
     const granted = clientSp === undefined ? new Set<string>() : await grantedScopeValues(directory, tenantId, clientSp.id, r.servicePrincipal.id, user.id);
     if (granted.size > 0) anyGrant = true;
+    // protocol.md §10.4: `.default` prompts only when no grant exists; OIDC values alone are none.
+    const resourceGrant = [...granted].some((v) => !OIDC_SCOPES.has(v));
     const wanted = r.request.isDefault ? staticScopes(app, r.servicePrincipal) : r.scopes;
-    const lacking = force ? wanted : r.request.isDefault && granted.size > 0 ? [] : wanted.filter((s) => !granted.has(s.value.toLowerCase()));
+    const lacking = force ? wanted : r.request.isDefault && resourceGrant ? [] : wanted.filter((s) => !granted.has(s.value.toLowerCase()));
     if (lacking.length > 0) missing.push({ resource: r.servicePrincipal, scopes: lacking, oidc: [] });
   }
   const oidc = [...parsed.oidc];

@@ -19,6 +19,9 @@ export const BOB_PASSWORD = 'Bob-Pass-1!';
 export const BOB_TOTP = 'JBSWY3DPEHPK3PXP';
 export const CAROL = 'carol@contoso.example';
 export const CAROL_PASSWORD = 'Carol-Pass-1!';
+/** A user of another tenant (Fabrikam). */
+export const DAVE = 'dave@fabrikam.example';
+export const DAVE_PASSWORD = 'Dave-Pass-1!';
 export const EVIL_NAME = '<img src=x onerror=alert(1)>Evil';
 
 export function environment(callbackUri: string): EnvironmentInput {
@@ -43,6 +46,7 @@ export function environment(callbackUri: string): EnvironmentInput {
           { appId: EVIL_APP, displayName: EVIL_NAME, web: { redirectUris: [callbackUri] }, secrets: [{ value: WEB_SECRET }] },
         ],
       },
+      { displayName: 'Fabrikam', domain: 'fabrikam', customDomains: ['fabrikam.example'], users: [{ userPrincipalName: DAVE, password: DAVE_PASSWORD }] },
     ],
   };
 }

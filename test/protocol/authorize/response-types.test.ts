@@ -8,7 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import { leftHalfHash } from '../../../src/tokens/claims/id-token.js';
 import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { ALICE, ALICE_PASSWORD, CAROL, CAROL_PASSWORD, environment, EVIL_APP, IMPLICIT_APP, MULTI_APP, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
+import { ALICE, ALICE_PASSWORD, CAROL, CAROL_PASSWORD, DAVE, DAVE_PASSWORD, environment, EVIL_APP, IMPLICIT_APP, MULTI_APP, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
 import { FormClient, hiddenFields, signInForCode, type PageResponse } from './form-client.js';
 
 const CALLBACK = 'http://localhost:47500/callback';
@@ -105,6 +105,32 @@ describe('prompt, SSO and the account picker', () => {
 });
 
 describe('tenant aliases and signInAudience', () => {
+  it("another tenant's user on this tenant's single-tenant app → AADSTS50020 on the page", async () => {
+    const client = new FormClient();
+    const first = await client.get(url({ client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid' }));
+    const page = await client.submit(tessera.url, first, { loginfmt: DAVE });
+    assert.match(page.html, /AADSTS50020/);
+  });
+
+  it('a multi-tenant app: a Fabrikam user consents on /common; the service principal appears in Fabrikam', async () => {
+    const landed = await signInForCode(new FormClient(), tessera.url, url({ client_id: MULTI_APP, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid User.Read' }, 'common/oauth2/v2.0/authorize'), DAVE, DAVE_PASSWORD);
+    const code = landed.searchParams.get('code');
+    assert.ok(code, landed.toString());
+    const response = await postForm(`${tessera.url}/common/oauth2/v2.0/token`, { grant_type: 'authorization_code', client_id: MULTI_APP, client_secret: WEB_SECRET, code, redirect_uri: CALLBACK });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    const claims = decodeJwt(response.body.access_token as string);
+    assert.notEqual(claims.tid, TENANT);
+    assert.equal(claims.scp, 'User.Read openid');
+  });
+
+  it('.default asks consent for the static permissions and the token carries them', async () => {
+    const landed = await signInForCode(new FormClient(), tessera.url, url({ client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, scope: 'https://graph.microsoft.com/.default openid' }), CAROL, CAROL_PASSWORD);
+    const response = await postForm(`${tessera.url}/${TENANT}/oauth2/v2.0/token`, { grant_type: 'authorization_code', client_id: WEB_APP, client_secret: WEB_SECRET, code: landed.searchParams.get('code') ?? '', redirect_uri: CALLBACK });
+    assert.equal(response.status, 200, JSON.stringify(response.body));
+    assert.equal(decodeJwt(response.body.access_token as string).scp, 'User.Read openid');
+    assert.equal(response.body.scope, 'https://graph.microsoft.com/User.Read https://graph.microsoft.com/.default openid');
+  });
+
   it('a single-tenant app on /common → AADSTS50194', async () => {
     const page = await new FormClient().get(url({ client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid' }, 'common/oauth2/v2.0/authorize'));
     assert.match(new URL(page.location ?? '').searchParams.get('error_description') ?? '', /AADSTS50194/);

@@ -10,6 +10,7 @@ import type { AuthorizationCodeData } from '../../authorize/code-data.js';
 import { parseDelegatedScope, tokenResource, type DelegatedScopeRequest, type ResourceScopes } from '../../delegated-scopes.js';
 import { grantedScopeValues, resolveResources, type ResolvedResource } from '../../delegated/permissions.js';
 import { OAuthError } from '../../errors.js';
+import { OIDC_SCOPES } from '../../scopes.js';
 
 export interface RedemptionScope {
   /** The resource in the form the client asked for it (for the echo). */
@@ -44,7 +45,8 @@ export async function redemptionScope(deps: AppDeps, params: Readonly<Record<str
   const consentMissing = () => new OAuthError(65001, [clientAppId, resolved.servicePrincipal.displayName], { error: 'invalid_grant' });
   let grantedValues: string[];
   if (resource.isDefault || resource.implicit) {
-    grantedValues = resolved.servicePrincipal.oauth2PermissionScopes.filter((s) => s.isEnabled && granted.has(s.value.toLowerCase())).map((s) => s.value);
+    // OIDC values on Graph's grant are not resource scopes here: they follow from `oidc`.
+    grantedValues = resolved.servicePrincipal.oauth2PermissionScopes.filter((s) => s.isEnabled && granted.has(s.value.toLowerCase()) && !OIDC_SCOPES.has(s.value.toLowerCase())).map((s) => s.value);
     if (resource.isDefault && grantedValues.length === 0) throw consentMissing();
   } else {
     if (resolved.scopes.some((s) => !granted.has(s.value.toLowerCase()))) throw consentMissing();
