@@ -6,13 +6,13 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { ConfidentialClientApplication, CryptoProvider } from '@azure/msal-node';
+import { ConfidentialClientApplication, CryptoProvider, PublicClientApplication } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
 import { forbidDialogs, launchBrowser, newContext, screenshot } from '../../helpers/browser.js';
 import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { ALICE, ALICE_PASSWORD, BOB, BOB_PASSWORD, BOB_TOTP, environment, EVIL_APP, EVIL_NAME, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
+import { ALICE, ALICE_PASSWORD, BOB, BOB_PASSWORD, BOB_TOTP, environment, EVIL_APP, EVIL_NAME, PUBLIC_APP, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
 import { startCallbackListener, type Callback } from './callback-listener.js';
 import { serverCertificate } from './server-certificate.js';
 
@@ -155,6 +155,31 @@ describe('msal-node authorization code flow through Chromium', () => {
     await page.click('button[value=accept]');
     assert.equal((await landed).get('state'), state);
     assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+
+  it('msal-node PublicClientApplication acquireTokenInteractive: its own loopback listener on any port', async () => {
+    const context = await newContext(browser);
+    const page = await context.newPage();
+    const pca = new PublicClientApplication({ auth: { clientId: PUBLIC_APP, authority: `${tessera.url}/${TENANT}`, knownAuthorities: [new URL(tessera.url).host] } });
+    const signedIn = (async () => {
+      await page.waitForSelector('input[name=loginfmt]');
+      await signIn(page, ALICE, ALICE_PASSWORD);
+      await page.waitForSelector('button[value=accept]');
+      await page.click('button[value=accept]');
+    })();
+    const result = await pca.acquireTokenInteractive({
+      scopes: ['User.Read'],
+      openBrowser: async (url) => {
+        await page.goto(url);
+      },
+      successTemplate: 'done',
+    });
+    await signedIn;
+    assert.equal(result.account?.username, ALICE);
+    assert.equal(decodeJwt(result.accessToken).azp ?? decodeJwt(result.accessToken).appid, PUBLIC_APP);
+    const silent = await pca.acquireTokenSilent({ account: result.account!, scopes: ['User.Read'] });
+    assert.equal(silent.accessToken, result.accessToken, 'served from msal cache');
     await context.close();
   });
 });
