@@ -5,6 +5,7 @@
  */
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { graphPlugin } from './graph/plugin.js';
+import { frontChannelPlugin } from './protocol/front-channel/plugin.js';
 import { protocolPlugin } from './protocol/plugin.js';
 import type { AppDeps } from './server/deps.js';
 import { registerDrain } from './server/draining.js';
@@ -65,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const drain = registerDrain(app, deps);
   await app.register(healthRoutes, { deps, drain });
   await app.register(protocolPlugin, { ...deps, prefix: deps.urls.pathPrefix } as never);
+  await app.register(frontChannelPlugin, { ...deps, prefix: deps.urls.pathPrefix } as never);
   await app.register(graphPlugin, deps as never);
   await app.register(webPlugin, deps as never); // pages' assets under the protocol path prefix
   return app;

@@ -17,6 +17,7 @@ export function tokenEndpoint(deps: AppDeps, endpointVersion: 'v1' | 'v2') {
     const ctx = contextFor(request, params, deps, endpointVersion);
     const response = await grant.handle(ctx);
     // protocol.md §4: token responses must never be cached.
+    reply.headers(ctx.responseHeaders);
     return reply.header('cache-control', 'no-store, no-cache').header('pragma', 'no-cache').send(response);
   };
 }
@@ -59,5 +60,5 @@ function contextFor(request: FastifyRequest, params: Record<string, string>, dep
   if (!tenant) throw new Error('token endpoint registered without the tenant hook');
   const base = deps.urls.baseFor(request);
   const path = endpointVersion === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
-  return { request, params, tenant, endpointVersion, tokenEndpointUrl: `${base}/${tenant.segment}/${path}`, base, deps };
+  return { request, params, tenant, endpointVersion, tokenEndpointUrl: `${base}/${tenant.segment}/${path}`, base, deps, responseHeaders: {} };
 }

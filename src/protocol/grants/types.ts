@@ -19,6 +19,8 @@ export interface TokenRequestContext {
   /** Issuer base for this request (`https://host:port[/prefix]`). */
   base: string;
   deps: AppDeps;
+  /** Headers the grant adds to its success response (SPA CORS, protocol.md §4.3). */
+  responseHeaders: Record<string, string>;
 }
 
 /** A JSON token response; v2 numbers are numbers, v1 numbers are strings (protocol.md §11). */

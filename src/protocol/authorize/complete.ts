@@ -1,0 +1,71 @@
+/**
+ * The end of an interactive (or silent) `/authorize`: an authenticated account of the browser
+ * session meets the request — consent is checked (page, or `consent_required` for
+ * `prompt=none`), then the code is issued and delivered (protocol.md §3.4, §14.4).
+ */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { User } from '../../directory/types.js';
+import type { AppDeps } from '../../server/deps.js';
+import { newFamilyId, newHandle, type SessionAccount } from '../../state/index.js';
+import { encodeClientInfo } from '../../tokens/client-info.js';
+import { OAuthError } from '../errors.js';
+import type { AuthorizationCodeData } from './code-data.js';
+import { consentNeed } from './consent.js';
+import { deliver } from './deliver.js';
+import { frontChannelTokens } from './implicit.js';
+import type { BrowserSession } from './flow.js';
+import { showStep } from './pages.js';
+import type { AuthorizeRequest } from './request.js';
+
+export async function completeSignIn(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, authz: AuthorizeRequest, account: SessionAccount, user: User): Promise<FastifyReply> {
+  if (!user.accountEnabled) throw new OAuthError(50057);
+  const app = await deps.directory.getApplicationByAppId(authz.clientId);
+  const tenant = await deps.directory.getTenant(account.tenantId);
+  if (app === undefined || tenant === undefined) throw new OAuthError(700016, [authz.clientId, account.tenantId]);
+  const need = await consentNeed(deps.directory, authz, app, tenant.id, tenant.displayName, user, authz.prompt === 'consent');
+  if (need.missing.length > 0) {
+    if (authz.prompt === 'none') throw new OAuthError(65001, [app.appId, app.displayName], { allowRedirect: true });
+    // protocol.md §14.3: Admin-type scopes cannot be user-consented (the "needs admin approval" page).
+    if (need.adminRequired) throw new OAuthError(90094, [app.displayName]);
+    return showStep(request, reply, deps, browser, { request: authz, user: { tenantId: tenant.id, id: user.id, username: user.userPrincipalName } }, { step: 'consent', permissions: need.permissions });
+  }
+  return issueCode(request, reply, deps, browser, authz, account, user);
+}
+
+/**
+ * Stores the code (10 min, single use) when `code` was asked, mints front-channel tokens when
+ * `id_token` / `token` were, and sends them with `client_info` and `session_state`.
+ */
+export async function issueCode(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, authz: AuthorizeRequest, account: SessionAccount, user: User): Promise<FastifyReply> {
+  const code = authz.responseTypes.includes('code') ? newHandle('ac') : undefined;
+  const data: AuthorizationCodeData = {
+    v: 1,
+    scope: authz.scope,
+    resource: authz.resource,
+    nonce: authz.nonce ?? null,
+    authTime: Math.floor(account.authTime.getTime() / 1000),
+    amr: account.amr,
+    sid: account.sid,
+    platform: authz.platform,
+    endpointVersion: authz.endpointVersion,
+    userTenantId: account.tenantId,
+    maxAgeRequested: authz.maxAge !== undefined,
+    ipAddress: request.ip ?? null,
+  };
+  if (code !== undefined) await deps.state.codes.put(code, {
+    tenantId: authz.tenantId ?? (authz.alias as string),
+    clientId: authz.clientId,
+    userId: user.id,
+    redirectUri: authz.redirectUri,
+    codeChallenge: authz.codeChallenge,
+    codeChallengeMethod: authz.codeChallengeMethod,
+    familyId: newFamilyId(),
+    data: data as unknown as Record<string, unknown>,
+  });
+  await deps.state.sessions.addClient(browser.handle, account.tenantId, user.id, authz.clientId);
+  const parameters: Array<readonly [string, string]> = code === undefined ? [] : [['code', code]];
+  parameters.push(...(await frontChannelTokens(deps, deps.urls.baseFor(request), authz, data, user, code)));
+  if (authz.clientInfo) parameters.push(['client_info', encodeClientInfo({ homeObjectId: user.id, homeTenantId: account.tenantId })]);
+  parameters.push(['session_state', account.sid]);
+  return deliver(request, reply, deps, authz, parameters);
+}
