@@ -36,6 +36,13 @@ export async function startInteraction(request: FastifyRequest, reply: FastifyRe
   const only = usable.length === 1 ? usable[0] : undefined;
   if (only !== undefined) return completeSignIn(request, reply, deps, browser, authz, only.account, only.user);
   if (usable.length > 1) return pick(request, reply, deps, browser, authz, usable);
+  // The account is known but must authenticate again (max_age, a missing factor): its password.
+  const known = signedIn.filter((c) => usableSilently(c, authz, deps.now(), true, true));
+  const again = known.length === 1 ? known[0] : undefined;
+  if (again !== undefined) {
+    const user = { tenantId: again.account.tenantId, id: again.user.id, username: again.user.userPrincipalName };
+    return showStep(request, reply, deps, browser, { request: authz, user }, { step: 'password' });
+  }
   return askUsername(request, reply, deps, browser, authz);
 }
 
@@ -62,10 +69,10 @@ export async function sessionUsers(deps: AppDeps, browser: BrowserSession, authz
 }
 
 /** `login_hint` names the account; `max_age` bounds its age; an MFA user needs an MFA sign-in. */
-function usableSilently(candidate: Candidate, authz: AuthorizeRequest, now: Date, ignoreMfa = false): boolean {
+function usableSilently(candidate: Candidate, authz: AuthorizeRequest, now: Date, ignoreMfa = false, ignoreAge = false): boolean {
   const { account, user } = candidate;
   if (authz.loginHint !== undefined && user.userPrincipalName.toLowerCase() !== authz.loginHint.trim().toLowerCase()) return false;
-  if (authz.maxAge !== undefined && now.getTime() - account.authTime.getTime() > authz.maxAge * 1000) return false;
+  if (!ignoreAge && authz.maxAge !== undefined && now.getTime() - account.authTime.getTime() > authz.maxAge * 1000) return false;
   if (!ignoreMfa && (user.mfa.required || user.mfa.registered) && !account.amr.includes('mfa')) return false;
   return true;
 }

@@ -94,6 +94,17 @@ describe('prompt, SSO and the account picker', () => {
     assert.match(login.html, /name="loginfmt"/);
   });
 
+  it('prompt=consent shows consent again; max_age=0 asks for the password again', async () => {
+    const client = new FormClient();
+    const params = { client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid' };
+    await signInForCode(client, tessera.url, url(params), ALICE, ALICE_PASSWORD);
+    const consent = await client.get(url({ ...params, prompt: 'consent' }));
+    assert.match(consent.html, /value="accept"/);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const fresh = await client.get(url({ ...params, max_age: '0', login_hint: ALICE }));
+    assert.match(fresh.html, /name="passwd"/);
+  });
+
   it('prompt=none without consent → consent_required (AADSTS65001)', async () => {
     const client = new FormClient();
     await signInForCode(client, tessera.url, url({ client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid' }), ALICE, ALICE_PASSWORD);
