@@ -126,6 +126,8 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
       windowSeconds: config.authThrottleWindowSeconds,
       perAddress: config.authThrottlePerAddress,
       perClient: config.authThrottlePerClient,
+      // The server's clock, so a test that moves it moves the windows too.
+      now: () => runtime.now().getTime(),
     }),
   };
   const app = await buildApp(deps);

@@ -58,7 +58,8 @@ export function forbidDialogs(page: Page): string[] {
 /** Console messages and CSP violations the page reported (CSP violations show up as console errors). */
 export function collectConsole(page: Page): string[] {
   const messages: string[] = [];
-  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()}`));
+  // The location says which resource failed (a 404 names no URL in its text).
+  page.on('console', (message) => messages.push(`${message.type()}: ${message.text()} @ ${message.location().url}`));
   page.on('pageerror', (error) => messages.push(`pageerror: ${error.message}`));
   return messages;
 }

@@ -69,7 +69,7 @@ describe('pages in Chromium', () => {
           await screenshot(page, `${name}-${viewport}`);
           assert.deepEqual(dialogs, [], name);
           // The error page's own 400 is logged as a failed load; nothing else may be.
-          const expected = name === 'error' ? ['error: Failed to load resource: the server responded with a status of 400 (Bad Request)'] : [];
+          const expected = name === 'error' ? [`error: Failed to load resource: the server responded with a status of 400 (Bad Request) @ ${server.url}/page/error`] : [];
           assert.deepEqual(consoleMessages.filter((m) => /^error|pageerror/.test(m)), expected, name);
           await page.close();
         }
