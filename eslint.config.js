@@ -15,6 +15,21 @@ export default tseslint.config(
     },
   },
   {
+    // design.md Layers: storage holds no rules and imports no layer above it (plain shapes come
+    // from src/model/).
+    files: ['src/storage/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/directory/**', '**/state/**', '**/tokens/**', '**/protocol/**', '**/graph/**', '**/web/**', '**/server/**', '**/cli/**'] }],
+    },
+  },
+  {
+    // design.md Layers: domain code never imports Fastify or an HTTP surface.
+    files: ['src/directory/**', 'src/tokens/**', 'src/state/**', 'src/model/**'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['fastify'], patterns: ['**/protocol/**', '**/graph/**', '**/web/**', '**/server/**', '**/cli/**'] }],
+    },
+  },
+  {
     // The CLI, scripts and benchmarks talk to a terminal.
     files: ['src/cli/**', 'scripts/**', 'bench/**', 'bin/**'],
     rules: { 'no-console': 'off' },

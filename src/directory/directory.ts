@@ -22,31 +22,10 @@ import type {
   Tenant,
   User,
 } from './types.js';
+import type { ListQuery, Page } from '../model/listing.js';
 
-/** A structured `$filter`, already parsed and checked against the property whitelist by graph/odata. */
-export type FilterExpr =
-  | { op: 'eq'; property: string; value: string | boolean | null }
-  | { op: 'startswith'; property: string; value: string }
-  | { op: 'in'; property: string; values: Array<string | boolean> }
-  | { op: 'and' | 'or'; left: FilterExpr; right: FilterExpr };
+export type { FilterExpr, ListQuery, Page } from '../model/listing.js';
 
-export interface ListQuery {
-  /** Page size (already clamped by the caller). */
-  top: number;
-  /** Opaque cursor from a previous page's `nextCursor`. */
-  cursor?: string | null;
-  filter?: FilterExpr | null;
-  /** Compute `count` over the filtered set. */
-  count?: boolean;
-}
-
-export interface Page<T> {
-  items: T[];
-  /** Present when more items exist. */
-  nextCursor: string | null;
-  /** Present when `count` was asked. */
-  count?: number;
-}
 
 export interface NewTenant {
   id?: string;

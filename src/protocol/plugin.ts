@@ -8,11 +8,11 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isUnavailable } from '../directory/errors.js';
 import type { AppDeps } from '../server/deps.js';
 import { requestIdsFor } from '../server/request-ids.js';
-import { resolveTenantContext } from '../server/tenant-context.js';
+import { protocolContext, tenantProtocolContext } from './context.js';
 import { sendEntraError } from './error-response.js';
 import { allowTokenOrigin } from './endpoints/token-preflight.js';
 import { OAuthError } from './errors.js';
-import { protocolRoutes } from './routes.js';
+import { protocolRoutes, type ProtocolRoute } from './routes.js';
 
 export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promise<void> {
   // protocol.md §4: the token endpoint takes forms. Any other body (a JSON body, as one
@@ -46,19 +46,23 @@ export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promi
   });
 
   for (const route of protocolRoutes) {
-    const handler = route.handler(deps);
     app.route({
       method: route.method,
       url: route.url,
       config: { routeName: route.name },
       onRequest: route.cors ? allowTokenOrigin : undefined,
-      preHandler: route.tenant
-        ? async function resolveTenant(request: FastifyRequest) {
-            const { tenant } = request.params as { tenant: string };
-            request.tenantContext = await resolveTenantContext(tenant, deps.directory, route.tenantErrorCode ?? 'invalid_request');
-          }
-        : undefined,
-      handler,
+      handler: routeHandler(route, deps),
     });
   }
+}
+
+/** The route's handler, called with its context (the resolved tenant on `/{tenant}/…` routes). */
+function routeHandler(route: ProtocolRoute, deps: AppDeps) {
+  if (route.tenant) {
+    const handler = route.handler(deps);
+    const notFound = route.tenantErrorCode ?? 'invalid_request';
+    return async (request: FastifyRequest, reply: FastifyReply) => handler(request, reply, await tenantProtocolContext(request, deps, notFound));
+  }
+  const handler = route.handler(deps);
+  return (request: FastifyRequest, reply: FastifyReply) => handler(request, reply, protocolContext(request, deps));
 }

@@ -1,10 +1,12 @@
 /**
  * Every protocol path, read first (shared/style.md convention 1). Names are stable and separate
  * from paths. `:tenant` is a tenant GUID, a verified domain, `common`, `organizations` or
- * `consumers` (protocol.md §2); the tenant hook resolves it before any handler runs.
+ * `consumers` (protocol.md §2); it is resolved before the handler runs and handed to it in the
+ * typed context (context.ts).
  */
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { AppDeps } from '../server/deps.js';
+import type { ProtocolContext, TenantProtocolContext } from './context.js';
 import { instanceDiscovery } from './endpoints/instance.js';
 import { keysV1, keysV2 } from './endpoints/keys.js';
 import { openidConfigurationV1, openidConfigurationV2 } from './endpoints/openid-configuration.js';
@@ -14,23 +16,34 @@ import { userRealm } from './endpoints/userrealm.js';
 import { logoutEndpoint } from './endpoints/logout.js';
 import { tokenPreflight } from './endpoints/token-preflight.js';
 
-type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+type Handler<C> = (request: FastifyRequest, reply: FastifyReply, ctx: C) => Promise<unknown>;
 
 /** protocol.md §4: the token endpoint takes POST only; the rest answer AADSTS900561 (HEAD follows GET). */
 const NOT_POST: HTTPMethods[] = ['GET', 'PUT', 'DELETE', 'PATCH'];
 
-export interface ProtocolRoute {
+interface RouteBase {
   name: string;
   method: HTTPMethods | HTTPMethods[];
   url: string;
-  /** Does the route carry `:tenant` (resolved by the tenant hook)? */
-  tenant: boolean;
   /** Token responses carry CORS headers for the calling origin (endpoints/token-preflight.ts). */
   cors?: true;
+}
+
+/** A `/{tenant}/…` route: its handler gets the resolved tenant in its context. */
+export interface TenantRoute extends RouteBase {
+  tenant: true;
   /** Discovery-style endpoints answer an unknown tenant with `invalid_tenant`. */
   tenantErrorCode?: 'invalid_tenant' | 'invalid_request';
-  handler: (deps: AppDeps) => Handler;
+  handler: (deps: AppDeps) => Handler<TenantProtocolContext>;
 }
+
+/** A route that resolves no tenant (or resolves it itself, as logout does for its HTML errors). */
+export interface PlainRoute extends RouteBase {
+  tenant: false;
+  handler: (deps: AppDeps) => Handler<ProtocolContext>;
+}
+
+export type ProtocolRoute = TenantRoute | PlainRoute;
 
 export const protocolRoutes: readonly ProtocolRoute[] = [
   // v2.0

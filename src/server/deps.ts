@@ -11,7 +11,6 @@ import type { Storage } from '../storage/index.js';
 import type { InstanceSecrets } from '../tokens/keys/instance-secret.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { PublicUrls } from './public-url.js';
-import type { TenantContext } from './tenant-context.js';
 
 export interface AppDeps {
   config: TesseraConfig;
@@ -31,11 +30,5 @@ export interface AppDeps {
   authFailures: FailureLimiter;
 }
 
-declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set by the protocol surface's tenant hook on routes with a `:tenant` parameter. */
-    tenantContext?: TenantContext;
-  }
-}
 
 export type { FastifyRequest };

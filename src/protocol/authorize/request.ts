@@ -6,7 +6,7 @@
  *    request's response mode (`allowRedirect`).
  */
 import type { Application } from '../../directory/types.js';
-import type { TenantContext } from '../../server/tenant-context.js';
+import type { TenantContext } from '../tenant-context.js';
 import { parseDelegatedScope } from '../delegated-scopes.js';
 import { OAuthError } from '../errors.js';
 import { defaultRedirectUri, matchRedirectUri, type RedirectPlatform } from './redirect-uri.js';

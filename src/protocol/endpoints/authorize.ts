@@ -8,13 +8,12 @@ import type { AppDeps } from '../../server/deps.js';
 import { browserSession } from '../authorize/flow.js';
 import { startInteraction } from '../authorize/interaction.js';
 import { trustTarget, validateRequest, type AuthorizeParams } from '../authorize/request.js';
+import type { TenantProtocolContext } from '../context.js';
 import { OAuthError } from '../errors.js';
 
 export function authorizeEndpoint(deps: AppDeps, endpointVersion: 'v1' | 'v2') {
-  return async function authorize(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  return async function authorize(request: FastifyRequest, reply: FastifyReply, { tenant }: TenantProtocolContext): Promise<FastifyReply> {
     const params = readParams(request.method === 'POST' ? request.body : request.query);
-    const tenant = request.tenantContext;
-    if (!tenant) throw new Error('authorize registered without the tenant hook');
     const app = params.client_id ? await deps.directory.getApplicationByAppId(params.client_id) : undefined;
     const target = trustTarget(params, app, tenant);
     // From here on, the front channel's error handler redirects errors to the client.

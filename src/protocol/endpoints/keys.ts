@@ -5,14 +5,12 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
-import type { TenantContext } from '../../server/tenant-context.js';
+import type { TenantProtocolContext } from '../context.js';
 import { issuerV2, TENANT_ID_PLACEHOLDER } from '../issuers.js';
 import { sendDiscovery } from './openid-configuration.js';
 
 export function keysV2(deps: AppDeps) {
-  return async function keys(request: FastifyRequest, reply: FastifyReply) {
-    const tenant = request.tenantContext as TenantContext;
-    const base = deps.urls.baseFor(request);
+  return async function keys(_request: FastifyRequest, reply: FastifyReply, { tenant, base }: TenantProtocolContext) {
     // The consumers tenant's keys are bound to its own issuer; Entra tenants share the template.
     const issuer = issuerV2(base, tenant.alias === 'consumers' && tenant.tenant ? tenant.tenant.id : TENANT_ID_PLACEHOLDER);
     const keys = (await deps.keys.jwks()).map((k) => ({ ...k, issuer }));

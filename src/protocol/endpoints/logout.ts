@@ -16,7 +16,7 @@ import { isUnavailable } from '../../directory/errors.js';
 import type { Application } from '../../directory/types.js';
 import type { AppDeps } from '../../server/deps.js';
 import { requestIdsFor } from '../../server/request-ids.js';
-import { resolveTenantContext } from '../../server/tenant-context.js';
+import { resolveTenantContext } from '../tenant-context.js';
 import type { SessionAccount } from '../../state/types.js';
 import { decodeLoginHintClaim } from '../../tokens/claims/login-hint.js';
 import { clearSessionCookie, parseCookies, sessionCookieName } from '../../web/cookies.js';

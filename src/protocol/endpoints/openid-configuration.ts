@@ -4,7 +4,8 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
-import type { TenantContext } from '../../server/tenant-context.js';
+import type { TenantProtocolContext } from '../context.js';
+import type { TenantContext } from '../tenant-context.js';
 import { issuerV1, issuerV2, TENANT_ID_PLACEHOLDER } from '../issuers.js';
 
 /** The segment endpoints are built with: the GUID for a resolved tenant, else the alias. */
@@ -38,9 +39,7 @@ function cloudFields(t: string, tenant: TenantContext, base: string, origin: str
 }
 
 export function openidConfigurationV2(deps: AppDeps) {
-  return async function openidConfiguration(request: FastifyRequest, reply: FastifyReply) {
-    const tenant = request.tenantContext as TenantContext;
-    const base = deps.urls.baseFor(request);
+  return async function openidConfiguration(request: FastifyRequest, reply: FastifyReply, { tenant, base }: TenantProtocolContext) {
     const origin = deps.urls.originFor(request);
     const t = `${base}/${endpointSegment(tenant)}`;
     return sendDiscovery(reply, {
@@ -66,9 +65,7 @@ export function openidConfigurationV2(deps: AppDeps) {
 }
 
 export function openidConfigurationV1(deps: AppDeps) {
-  return async function openidConfiguration(request: FastifyRequest, reply: FastifyReply) {
-    const tenant = request.tenantContext as TenantContext;
-    const base = deps.urls.baseFor(request);
+  return async function openidConfiguration(request: FastifyRequest, reply: FastifyReply, { tenant, base }: TenantProtocolContext) {
     const origin = deps.urls.originFor(request);
     const t = `${base}/${endpointSegment(tenant)}`;
     return sendDiscovery(reply, {

@@ -5,16 +5,17 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
+import type { TenantProtocolContext } from '../context.js';
 import { OAuthError } from '../errors.js';
 import { grantRegistry } from '../grants/index.js';
 import type { Grant, TokenRequestContext } from '../grants/types.js';
 
 export function tokenEndpoint(deps: AppDeps, endpointVersion: 'v1' | 'v2') {
-  return async function token(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  return async function token(request: FastifyRequest, reply: FastifyReply, protocol: TenantProtocolContext): Promise<FastifyReply> {
     const params = readForm(request);
     const grant = selectGrant(params);
     checkParameters(params, grant, endpointVersion);
-    const ctx = contextFor(request, params, deps, endpointVersion);
+    const ctx = contextFor(request, protocol, params, deps, endpointVersion);
     const response = await grant.handle(ctx);
     // protocol.md §4: token responses must never be cached.
     reply.headers(ctx.responseHeaders);
@@ -55,10 +56,7 @@ function checkParameters(params: Record<string, string>, grant: Grant, endpointV
   }
 }
 
-function contextFor(request: FastifyRequest, params: Record<string, string>, deps: AppDeps, endpointVersion: 'v1' | 'v2'): TokenRequestContext {
-  const tenant = request.tenantContext;
-  if (!tenant) throw new Error('token endpoint registered without the tenant hook');
-  const base = deps.urls.baseFor(request);
+function contextFor(request: FastifyRequest, { tenant, base }: TenantProtocolContext, params: Record<string, string>, deps: AppDeps, endpointVersion: 'v1' | 'v2'): TokenRequestContext {
   const path = endpointVersion === 'v2' ? 'oauth2/v2.0/token' : 'oauth2/token';
   return { request, params, tenant, endpointVersion, tokenEndpointUrl: `${base}/${tenant.segment}/${path}`, base, deps, responseHeaders: {} };
 }

@@ -9,7 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isUnavailable } from '../../directory/errors.js';
 import type { AppDeps } from '../../server/deps.js';
 import { requestIdsFor } from '../../server/request-ids.js';
-import { resolveTenantContext } from '../../server/tenant-context.js';
+import { tenantProtocolContext } from '../context.js';
 import { errorPage } from '../../web/pages/error.js';
 import { pageChrome, sendPage } from '../../web/render.js';
 import { deliver, errorParameters } from '../authorize/deliver.js';
@@ -48,15 +48,13 @@ export async function frontChannelPlugin(app: FastifyInstance, deps: AppDeps): P
   });
 
   for (const route of frontChannelRoutes) {
+    const handler = route.handler(deps);
     app.route({
       method: route.method,
       url: route.url,
       config: { routeName: route.name },
-      preHandler: async function resolveTenant(request: FastifyRequest) {
-        const { tenant } = request.params as { tenant: string };
-        request.tenantContext = await resolveTenantContext(tenant, deps.directory, 'invalid_request');
-      },
-      handler: route.handler(deps),
+      // Every front-channel path carries `:tenant`: resolved before the handler, in its context.
+      handler: async (request: FastifyRequest, reply: FastifyReply) => handler(request, reply, await tenantProtocolContext(request, deps, 'invalid_request')),
     });
   }
 }

@@ -4,11 +4,12 @@
  */
 import type { FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
+import type { TenantProtocolContext } from '../context.js';
 import { authorizeEndpoint } from '../endpoints/authorize.js';
 import { consentEndpoint } from '../endpoints/consent.js';
 import { loginEndpoint } from '../endpoints/login.js';
 
-type Handler = (request: FastifyRequest, reply: FastifyReply) => Promise<unknown>;
+type Handler = (request: FastifyRequest, reply: FastifyReply, ctx: TenantProtocolContext) => Promise<unknown>;
 
 export interface FrontChannelRoute {
   name: string;

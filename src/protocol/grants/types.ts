@@ -5,7 +5,7 @@
  */
 import type { FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
-import type { TenantContext } from '../../server/tenant-context.js';
+import type { TenantContext } from '../tenant-context.js';
 
 export interface TokenRequestContext {
   request: FastifyRequest;

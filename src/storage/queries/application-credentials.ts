@@ -3,7 +3,7 @@
  * (protocol.md §15.2, graph.md §2.5). Secrets are stored as digests only (design.md Data).
  */
 import type { Kysely } from 'kysely';
-import type { FederatedIdentityCredential, KeyCredential, PasswordCredential } from '../../directory/types.js';
+import type { FederatedIdentityCredential, KeyCredential, PasswordCredential } from '../../model/directory-objects.js';
 import type { Database, Row } from '../schema.js';
 import { parseJson } from './listing.js';
 

@@ -3,7 +3,7 @@
  * text; credentials live in their own tables (application-credentials.ts) and are attached here.
  */
 import type { Kysely } from 'kysely';
-import type { Application, ApiApplication, WebApplication } from '../../directory/types.js';
+import type { Application, ApiApplication, WebApplication } from '../../model/directory-objects.js';
 import type { Database, NewRow, Row } from '../schema.js';
 import { createApplicationCredentialQueries, type ApplicationCredentials } from './application-credentials.js';
 import { parseJson, toBool } from './listing.js';

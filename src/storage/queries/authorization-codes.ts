@@ -1,6 +1,6 @@
 /** SQL for `authorization_codes` (protocol state; digests only). */
 import type { Kysely } from 'kysely';
-import type { AuthorizationCode } from '../../state/types.js';
+import type { AuthorizationCode } from '../../model/protocol-state.js';
 import type { Database, Row } from '../schema.js';
 import { iso, parseObject, toDate, toDateOrNull } from './state-rows.js';
 

@@ -3,7 +3,7 @@
  * permissions and user/group assignment); protocol.md §14.2, graph.md §2.7–2.8.
  */
 import type { Kysely } from 'kysely';
-import type { OAuth2PermissionGrant } from '../../directory/types.js';
+import type { OAuth2PermissionGrant } from '../../model/directory-objects.js';
 import type { Database, Row } from '../schema.js';
 
 function toGrant(row: Row<'oauth2_permission_grants'>): OAuth2PermissionGrant {

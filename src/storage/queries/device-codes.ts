@@ -1,6 +1,6 @@
 /** SQL for `device_codes` (RFC 8628; protocol state; digests of both codes only). */
 import type { Kysely } from 'kysely';
-import type { DeviceCode, StateData } from '../../state/types.js';
+import type { DeviceCode, StateData } from '../../model/protocol-state.js';
 import type { Database, Row } from '../schema.js';
 import { iso, parseObject, toDate, toDateOrNull } from './state-rows.js';
 

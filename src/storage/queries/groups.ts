@@ -1,7 +1,7 @@
 /** Groups and direct membership (graph.md §2.2). */
 import type { Kysely } from 'kysely';
-import type { ListQuery, Page } from '../../directory/directory.js';
-import type { Group } from '../../directory/types.js';
+import type { ListQuery, Page } from '../../model/listing.js';
+import type { Group } from '../../model/directory-objects.js';
 import type { Database, NewRow, Row } from '../schema.js';
 import { decodeCursor, filterToSql, parseJson, toBool, toCount, toPage, type PropertyMap } from './listing.js';
 

@@ -9,7 +9,7 @@
  * a property outside it never reaches SQL.
  */
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import type { FilterExpr, Page } from '../../directory/directory.js';
+import type { FilterExpr, Page } from '../../model/listing.js';
 import { InvalidCursorError, UnsupportedFilterError } from '../errors.js';
 
 /**

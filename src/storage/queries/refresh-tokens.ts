@@ -1,6 +1,6 @@
 /** SQL for `refresh_token_families` and `refresh_tokens` (protocol state; digests only). */
 import type { Kysely } from 'kysely';
-import type { RefreshToken, RefreshTokenFamily, RevocationReason, StateData } from '../../state/types.js';
+import type { RefreshToken, RefreshTokenFamily, RevocationReason, StateData } from '../../model/protocol-state.js';
 import type { Database, Row } from '../schema.js';
 import { iso, parseObject, toDate, toDateOrNull } from './state-rows.js';
 

@@ -1,6 +1,6 @@
 /** SQL for `sso_sessions` and `sso_session_accounts` (protocol state; session digests only). */
 import type { Kysely } from 'kysely';
-import type { Session, SessionAccount, StateData } from '../../state/types.js';
+import type { Session, SessionAccount, StateData } from '../../model/protocol-state.js';
 import type { Database, Row } from '../schema.js';
 import { iso, parseObject, parseStrings, toDate } from './state-rows.js';
 

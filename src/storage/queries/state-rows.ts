@@ -2,7 +2,7 @@
  * Row decoding shared by the protocol-state queries: ISO text to `Date`, JSON text to values
  * (schema.ts conventions; JSON is parsed only in `storage/queries/`).
  */
-import type { StateData } from '../../state/types.js';
+import type { StateData } from '../../model/protocol-state.js';
 
 export const toDate = (iso: string): Date => new Date(iso);
 export const toDateOrNull = (iso: string | null): Date | null => (iso === null ? null : new Date(iso));

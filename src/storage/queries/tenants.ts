@@ -1,6 +1,6 @@
 /** Tenants and their domains (protocol.md §2.1, graph.md §2.3–2.4). */
 import type { Kysely } from 'kysely';
-import type { Domain, Tenant } from '../../directory/types.js';
+import type { Domain, Tenant } from '../../model/directory-objects.js';
 import type { Database, NewRow, Row } from '../schema.js';
 import { fromBool, toBool } from './listing.js';
 

@@ -1,7 +1,7 @@
 /** Users and their directory role assignments (graph.md §2.1, §2.9). */
 import type { Kysely } from 'kysely';
-import type { ListQuery, Page } from '../../directory/directory.js';
-import type { User } from '../../directory/types.js';
+import type { ListQuery, Page } from '../../model/listing.js';
+import type { User } from '../../model/directory-objects.js';
 import type { Database, NewRow, Row } from '../schema.js';
 import { decodeCursor, filterToSql, parseJson, toBool, toCount, toPage, type PropertyMap } from './listing.js';
 

@@ -4,7 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { AuthorizationCode, ConsumeCodeResult } from '../../../state/index.js';
-import type { TenantContext } from '../../../server/tenant-context.js';
+import type { TenantContext } from '../../tenant-context.js';
 import type { AuthorizationCodeData } from '../../authorize/code-data.js';
 import { readCodeData } from '../../authorize/code-data.js';
 import { OAuthError } from '../../errors.js';

@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import type { Application } from '../../../../src/directory/types.js';
 import type { OAuthError } from '../../../../src/protocol/errors.js';
 import { trustTarget, validateRequest, type AuthorizeParams } from '../../../../src/protocol/authorize/request.js';
-import type { TenantContext } from '../../../../src/server/tenant-context.js';
+import type { TenantContext } from '../../../../src/protocol/tenant-context.js';
 
 const TENANT = '7a000000-0000-4000-8000-00000000000a';
 const tenant: TenantContext = { segment: TENANT, alias: null, tenant: { id: TENANT, displayName: 'Contoso', kind: 'organization', countryLetterCode: null, createdDateTime: '', domains: [] } };

@@ -4,8 +4,8 @@
  */
 import type { Directory } from '../directory/directory.js';
 import type { Tenant } from '../directory/types.js';
-import { OAuthError } from '../protocol/errors.js';
-import { CONSUMERS_TENANT_ID, parseTenantSegment } from '../protocol/tenant-segment.js';
+import { OAuthError } from './errors.js';
+import { CONSUMERS_TENANT_ID, parseTenantSegment } from './tenant-segment.js';
 
 export interface TenantContext {
   /** The segment exactly as the client sent it (URLs we build for this request reuse it). */
