@@ -46,13 +46,13 @@ describe('Graph CORS', () => {
     assert.equal(((await response.json()) as { id: string }).id, CHRIS);
   });
 
-  it('lets the other origin read errors: 401 without a token, 404 for an unknown segment', async () => {
+  it('lets the other origin read errors: 401 without a token, 400 for an unknown segment', async () => {
     const unauthenticated = await fetch(`${tessera.url}/v1.0/me`, { headers: { origin: SPA_ORIGIN } });
     assert.equal(unauthenticated.status, 401);
     assert.equal(unauthenticated.headers.get('access-control-allow-origin'), '*');
     assert.equal(((await unauthenticated.json()) as { error: { code: string } }).error.code, 'InvalidAuthenticationToken');
     const unknown = await fetch(`${tessera.url}/v1.0/nosuchthing`, { headers: { origin: SPA_ORIGIN, authorization: `Bearer ${await delegated('User.Read')}` } });
-    assert.ok(unknown.status === 400 || unknown.status === 404, String(unknown.status));
+    assert.equal(unknown.status, 400); // graph.md §1.7: Resource not found for the segment
     assert.equal(unknown.headers.get('access-control-allow-origin'), '*');
   });
 
