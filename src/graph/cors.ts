@@ -5,6 +5,7 @@
  * errors included, or a browser app could not see why a call failed (Fetch standard §3.2.3).
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { graphErrors } from './errors.js';
 
 // ENTRA-COMPAT: graph.microsoft.com answers `Access-Control-Allow-Origin: *` (no credentials
 // mode: the token travels in a header) and exposes its correlation and paging headers, so a
@@ -32,6 +33,9 @@ export async function allowGraphOrigin(_request: FastifyRequest, reply: FastifyR
 
 /** `OPTIONS /v1.0/*`, `/beta/*`, `/oidc/userinfo`: the CORS preflight (Fetch standard §3.2.2). */
 export async function graphPreflight(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
+  // An OPTIONS without Access-Control-Request-Method is no preflight (Fetch standard §3.2.2):
+  // Graph serves no OPTIONS method of its own, so it is the 405 of any untaken method.
+  if (typeof request.headers['access-control-request-method'] !== 'string') throw graphErrors.methodNotAllowed();
   const requested = request.headers['access-control-request-headers'];
   const headers = (typeof requested === 'string' ? requested.split(',') : [])
     .map((h) => h.trim())

@@ -38,6 +38,15 @@ describe('Graph CORS', () => {
     }
   });
 
+  it('answers an OPTIONS that is no preflight (no Access-Control-Request-Method) with the 405 of an untaken method', async () => {
+    for (const path of ['/v1.0/me', '/oidc/userinfo']) {
+      const response = await fetch(`${tessera.url}${path}`, { method: 'OPTIONS', headers: { origin: SPA_ORIGIN } });
+      assert.equal(response.status, 405, path);
+      assert.equal(response.headers.get('access-control-allow-origin'), '*');
+      assert.equal(((await response.json()) as { error: { code: string } }).error.code, 'Request_BadRequest');
+    }
+  });
+
   it('lets the other origin read a 200 and expose request-id', async () => {
     const response = await fetch(`${tessera.url}/v1.0/me`, { headers: { origin: SPA_ORIGIN, authorization: `Bearer ${await delegated('User.Read')}` } });
     assert.equal(response.status, 200);
