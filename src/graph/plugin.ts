@@ -9,6 +9,7 @@ import { DirectoryError, isUnavailable } from '../directory/errors.js';
 import type { AppDeps } from '../server/deps.js';
 import { bearerToken } from './auth/bearer.js';
 import { createGraphTokenValidator } from './auth/validator.js';
+import { allowGraphOrigin, graphPreflight } from './cors.js';
 import type { GraphContext, GraphVersion } from './context.js';
 import { GraphError, graphErrors, sendGraphError } from './errors.js';
 import { applyGraphHeaders, GRAPH_JSON, graphIdsFor } from './headers.js';
@@ -41,6 +42,8 @@ function toGraphError(error: unknown): GraphError {
 export async function graphPlugin(app: FastifyInstance, deps: AppDeps): Promise<void> {
   const validator = createGraphTokenValidator(deps);
   const router = createGraphRouter(graphRoutes);
+  // Browser apps call Graph cross-origin (graph/cors.ts); the hook covers errors too.
+  app.addHook('onRequest', allowGraphOrigin);
 
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const graphError = toGraphError(error);
@@ -90,11 +93,14 @@ export async function graphPlugin(app: FastifyInstance, deps: AppDeps): Promise<
     child.removeAllContentTypeParsers();
     child.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, {}));
     child.route({ method: ['GET', 'POST'], url: '/oidc/userinfo', handler: userinfo });
+    child.route({ method: 'OPTIONS', url: '/oidc/userinfo', handler: graphPreflight });
   });
 
   for (const version of ['v1.0', 'beta'] as const) {
     const handler = serve(version);
     app.route({ method: METHODS, url: `/${version}`, handler });
     app.route({ method: METHODS, url: `/${version}/*`, handler });
+    app.route({ method: 'OPTIONS', url: `/${version}`, handler: graphPreflight });
+    app.route({ method: 'OPTIONS', url: `/${version}/*`, handler: graphPreflight });
   }
 }

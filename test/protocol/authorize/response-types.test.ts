@@ -61,6 +61,29 @@ describe('response types', () => {
   });
 });
 
+describe('hybrid and implicit for an app that does not enable them', () => {
+  it('code id_token + form_post → AADSTS700054 posted to the app; id_token token → AADSTS700054 in the fragment', async () => {
+    // protocol.md §3.2: the error goes back in the requested response mode, before any sign-in.
+    const hybrid = await new FormClient().get(url({ client_id: WEB_APP, response_type: 'code id_token', response_mode: 'form_post', redirect_uri: CALLBACK, scope: 'openid', nonce: 'n', state: 's-x' }));
+    assert.equal(hybrid.status, 200);
+    assert.match(hybrid.html, new RegExp(`<form method="post" action="${CALLBACK}"`));
+    const posted = hiddenFields(hybrid.html);
+    assert.equal(posted.error, 'unsupported_response_type');
+    // hiddenFields gives attribute text as written: the quotes are HTML-escaped in the page.
+    assert.match(posted.error_description ?? '', /^AADSTS700054: response_type &#39;id_token&#39; is not enabled for the application\./);
+    assert.equal(posted.state, 's-x');
+    assert.equal(posted.code, undefined);
+    assert.equal(posted.id_token, undefined);
+
+    const implicit = await new FormClient().get(url({ client_id: WEB_APP, response_type: 'id_token token', redirect_uri: CALLBACK, scope: 'openid User.Read', nonce: 'n' }));
+    assert.equal(implicit.status, 302);
+    const fragment = new URLSearchParams(new URL(implicit.location ?? '').hash.slice(1));
+    assert.equal(fragment.get('error'), 'unsupported_response_type');
+    assert.match(fragment.get('error_description') ?? '', /^AADSTS700054: /);
+    assert.equal(fragment.get('access_token'), null);
+  });
+});
+
 describe('v1 /oauth2/authorize with resource', () => {
   it('issues a code redeemed at the v1 token endpoint for the resource', async () => {
     const landed = await signInForCode(new FormClient(), tessera.url, url({ client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, resource: 'https://graph.microsoft.com' }, `${TENANT}/oauth2/authorize`), ALICE, ALICE_PASSWORD);
