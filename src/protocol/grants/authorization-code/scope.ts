@@ -43,7 +43,8 @@ export async function redemptionScope(deps: AppDeps, params: Readonly<Record<str
     resource = tokenResource(asked, { multiple: options.multiple });
   } else {
     asked = params.scope ? parseDelegatedScope(params.scope) : original;
-    resource = tokenResource(asked, { multiple: options.multiple, fallback: original.resources[0] ?? null });
+    // §10.3: no `scope` sent → the first resource of the `/authorize` request, even among several.
+    resource = tokenResource(asked, { multiple: params.scope ? options.multiple : 'first', fallback: original.resources[0] ?? null });
   }
   const [resolved] = await resolveResources(deps.directory, tenant.id, tenant.displayName, { oidc: asked.oidc, resources: [resource], errors: [] });
   if (resolved === undefined) throw new OAuthError(70000);
