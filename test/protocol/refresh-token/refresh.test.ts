@@ -97,6 +97,21 @@ describe('refresh_token: a confidential web client', () => {
     assert.equal((await refresh({ client_id: WEB_APP, client_secret: WEB_SECRET, refresh_token: rt })).status, 200);
   });
 
+  it('90 days sliding: each use renews the window; a token unused for 90 days → AADSTS700082', async () => {
+    const rt = (await web()).refresh_token as string;
+    const DAY = 24 * HOUR;
+    try {
+      clockOffset = 80 * DAY;
+      const renewed = await refresh({ client_id: WEB_APP, client_secret: WEB_SECRET, refresh_token: rt });
+      assert.equal(renewed.status, 200, JSON.stringify(renewed.body));
+      clockOffset = 160 * DAY;
+      assert.equal((await refresh({ client_id: WEB_APP, client_secret: WEB_SECRET, refresh_token: renewed.body.refresh_token as string })).status, 200);
+      refused(await refresh({ client_id: WEB_APP, client_secret: WEB_SECRET, refresh_token: rt }), 'invalid_grant', 700082);
+    } finally {
+      clockOffset = 0;
+    }
+  });
+
   it('`tessera users revoke-sessions` revokes the user\'s tokens: AADSTS50173', async () => {
     const rt = (await web(CAROL, CAROL_PASSWORD)).refresh_token as string;
     const cli = await runCli(['users', 'revoke-sessions', TENANT, CAROL, '--json', '--database', database, '--data-dir', dir]);
@@ -105,6 +120,22 @@ describe('refresh_token: a confidential web client', () => {
     refused(await refresh({ client_id: WEB_APP, client_secret: WEB_SECRET, refresh_token: rt }), 'invalid_grant', 50173);
     const unknownUser = await runCli(['users', 'revoke-sessions', TENANT, 'nobody@contoso.example', '--database', database, '--data-dir', dir]);
     assert.equal(unknownUser.code, 2);
+  });
+});
+
+describe('refresh_token: v1 (/oauth2/token, protocol.md §11.2)', () => {
+  it('refreshes with `resource`; v1 string fields and a new refresh token', async () => {
+    const query = new URLSearchParams({ client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, resource: 'https://graph.microsoft.com' }).toString();
+    const landed = await signInForCode(new FormClient(), tessera.url, `${tessera.url}/${TENANT}/oauth2/authorize?${query}`, ALICE, ALICE_PASSWORD);
+    const v1Token = (form: Record<string, string>) => postForm(`${tessera.url}/${TENANT}/oauth2/token`, { client_id: WEB_APP, client_secret: WEB_SECRET, ...form });
+    const redeemed = await v1Token({ grant_type: 'authorization_code', code: landed.searchParams.get('code') ?? '', redirect_uri: CALLBACK });
+    assert.equal(redeemed.status, 200, JSON.stringify(redeemed.body));
+    const refreshed = await v1Token({ grant_type: 'refresh_token', refresh_token: redeemed.body.refresh_token as string, resource: 'https://graph.microsoft.com' });
+    assert.equal(refreshed.status, 200, JSON.stringify(refreshed.body));
+    assert.equal(refreshed.body.resource, 'https://graph.microsoft.com');
+    assert.equal(typeof refreshed.body.expires_in, 'string');
+    assert.notEqual(refreshed.body.refresh_token, redeemed.body.refresh_token);
+    assert.equal(decodeJwt(refreshed.body.access_token as string).aud, 'https://graph.microsoft.com');
   });
 });
 
