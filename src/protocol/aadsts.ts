@@ -70,7 +70,7 @@ export const AADSTS = {
   65004: { error: 'access_denied', status: 400, message: 'User declined to consent to access the app.' },
   90094: { error: 'consent_required', status: 400, message: "The grant requires admin permission. '{0}' needs permission to access resources in your organization that only an admin can grant." },
   // ── authorization_code at /token (protocol.md §5.1) ───────────────────────────────────
-  70000: { error: 'invalid_grant', status: 400, message: 'The provided authorization code is invalid or was issued to another client.' },
+  70000: { error: 'invalid_grant', status: 400, message: 'The provided authorization code or refresh token is invalid or was issued to another client.' },
   70008: { error: 'invalid_grant', status: 400, message: 'The provided authorization code or refresh token has expired due to inactivity. Send a new interactive authorization request for this user and resource.' },
   54005: { error: 'invalid_grant', status: 400, message: 'OAuth2 Authorization code was already redeemed, please retry with a new valid code or use an existing refresh token.' },
   700005: { error: 'invalid_grant', status: 400, message: 'Provided Authorization Code is intended to use against other tenant, thus rejected.' },
@@ -78,6 +78,10 @@ export const AADSTS = {
   501481: { error: 'invalid_grant', status: 400, message: "The Code_Verifier doesn't match the code_challenge supplied in the authorization request." },
   9002325: { error: 'invalid_request', status: 400, message: 'Proof Key for Code Exchange is required for cross-origin authorization code redemption.' },
   9002327: { error: 'invalid_request', status: 400, message: "Tokens issued for the 'Single-Page Application' client-type may only be redeemed via cross-origin requests." },
+  // ── refresh_token at /token (protocol.md §5.2, tokens.md §10.2) ─────────────────────────
+  700082: { error: 'invalid_grant', status: 400, message: 'The refresh token has expired due to inactivity. The token was inactive for longer than the refresh-token inactivity window (90 days).' },
+  700084: { error: 'invalid_grant', status: 400, message: 'The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page.' },
+  50173: { error: 'invalid_grant', status: 400, message: 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password, or their sign-in sessions were revoked.' },
   // ── server ───────────────────────────────────────────────────────────────────────────
   90000: { error: 'server_error', status: 500, message: 'An unexpected error occurred.' },
   // Entra's ExternalServerRetryableError; protocol.md §3/§12.2 list `temporarily_unavailable` without a

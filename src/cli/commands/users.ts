@@ -1,8 +1,9 @@
-/** `tessera users add|list`. */
+/** `tessera users add|list|revoke-sessions`. */
 import type { Command } from 'commander';
 import { isGuid } from '../../lib/ids.js';
 import { roleName, roleTemplateId } from '../../environment/role-templates.js';
 import { UsageError } from '../errors.js';
+import { createProtocolState } from '../../state/index.js';
 import { printJson, printTable } from '../output.js';
 import { collect, initialDomain, resolveTenant, withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
 
@@ -72,6 +73,25 @@ export function registerUsers(program: Command): void {
           ['id', 'userPrincipalName', 'displayName', 'roles', 'mfa', 'enabled'],
           all.map((u) => [u.id, u.userPrincipalName, u.displayName, u.directoryRoles.map(roleName).join(', ') || null, u.mfa.required ? 'required' : null, u.accountEnabled ? 'yes' : 'no']),
         );
+      });
+    });
+  // Graph's user: revokeSignInSessions (tokens.md §10.2): every refresh token, SSO session and
+  // unredeemed code of the user ends now; refresh then answers AADSTS50173.
+  withStoreOptions(
+    users
+      .command('revoke-sessions')
+      .description('revoke every refresh token and sign-in session of a user (Graph revokeSignInSessions)')
+      .argument('<tenant>', 'tenant id or domain')
+      .argument('<user>', 'user object id or userPrincipalName'),
+  )
+    .option('--json', 'print JSON')
+    .action(async (tenantRef: string, userRef: string, options: StoreOptions & { json?: boolean }) => {
+      await withAdmin(options, async ({ directory, storage }) => {
+        const tenant = await resolveTenant(directory, tenantRef);
+        const user = await directory.getUser(tenant.id, userRef) ?? fail(`no user '${userRef}' in tenant ${tenant.id}`);
+        const revoked = await createProtocolState(storage).revokeUser(user.tenantId, user.id);
+        if (options.json) return printJson({ userId: user.id, ...revoked });
+        console.log(`Revoked the sign-in sessions of ${user.userPrincipalName}: ${revoked.refreshTokenFamilies} refresh-token families, ${revoked.sessionAccounts} SSO sessions, ${revoked.authorizationCodes} codes, ${revoked.deviceCodes} device codes`);
       });
     });
 }

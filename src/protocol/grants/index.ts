@@ -4,8 +4,9 @@
  */
 import { authorizationCode } from './authorization-code.js';
 import { clientCredentials } from './client-credentials.js';
+import { refreshToken } from './refresh-token.js';
 import type { Grant } from './types.js';
 
-const grants: readonly Grant[] = [clientCredentials, authorizationCode];
+const grants: readonly Grant[] = [clientCredentials, authorizationCode, refreshToken];
 
 export const grantRegistry: ReadonlyMap<string, Grant> = new Map(grants.flatMap((g) => g.grantType.map((t) => [t, g] as const)));

@@ -24,7 +24,14 @@ export interface RedemptionScope {
   originalOidc: DelegatedScopeRequest['oidc'];
 }
 
-export async function redemptionScope(deps: AppDeps, params: Readonly<Record<string, string>>, endpointVersion: 'v1' | 'v2', data: AuthorizationCodeData, tenant: Tenant, clientAppId: string, userId: string): Promise<RedemptionScope> {
+export interface RedemptionScopeOptions {
+  /** Scopes of several resources: refused (code, AADSTS700022) or the first scope's resource (refresh, §10.3). */
+  multiple: 'reject' | 'first';
+  /** The refresh grant answers missing consent with `suberror: consent_required`, as Entra. */
+  consentSuberror?: boolean;
+}
+
+export async function redemptionScope(deps: AppDeps, params: Readonly<Record<string, string>>, endpointVersion: 'v1' | 'v2', data: Pick<AuthorizationCodeData, 'scope' | 'resource'>, tenant: Tenant, clientAppId: string, userId: string, options: RedemptionScopeOptions = { multiple: 'reject' }): Promise<RedemptionScope> {
   const original = parseDelegatedScope(data.scope);
   let asked: DelegatedScopeRequest;
   let resource: ResourceScopes;
@@ -33,16 +40,17 @@ export async function redemptionScope(deps: AppDeps, params: Readonly<Record<str
     if (!identifier) throw new OAuthError(900144, ['resource']);
     asked = parseDelegatedScope(`${identifier}/.default`);
     asked.oidc = original.oidc;
-    resource = tokenResource(asked, { multiple: 'reject' });
+    resource = tokenResource(asked, { multiple: options.multiple });
   } else {
     asked = params.scope ? parseDelegatedScope(params.scope) : original;
-    resource = tokenResource(asked, { multiple: 'reject', fallback: original.resources[0] ?? null });
+    // §10.3: no `scope` sent → the first resource of the `/authorize` request, even among several.
+    resource = tokenResource(asked, { multiple: params.scope ? options.multiple : 'first', fallback: original.resources[0] ?? null });
   }
   const [resolved] = await resolveResources(deps.directory, tenant.id, tenant.displayName, { oidc: asked.oidc, resources: [resource], errors: [] });
   if (resolved === undefined) throw new OAuthError(70000);
   const clientSp = await deps.directory.getServicePrincipalByAppId(tenant.id, clientAppId);
   const granted = clientSp === undefined ? new Set<string>() : await grantedScopeValues(deps.directory, tenant.id, clientSp.id, resolved.servicePrincipal.id, userId);
-  const consentMissing = () => new OAuthError(65001, [clientAppId, resolved.servicePrincipal.displayName], { error: 'invalid_grant' });
+  const consentMissing = () => new OAuthError(65001, [clientAppId, resolved.servicePrincipal.displayName], { error: 'invalid_grant', ...(options.consentSuberror ? { suberror: 'consent_required' } : {}) });
   let grantedValues: string[];
   if (resource.isDefault || resource.implicit) {
     // OIDC values on Graph's grant are not resource scopes here: they follow from `oidc`.
