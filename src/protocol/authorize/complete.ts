@@ -67,5 +67,21 @@ export async function issueCode(request: FastifyRequest, reply: FastifyReply, de
   parameters.push(...(await frontChannelTokens(deps, deps.urls.baseFor(request), authz, data, user, code)));
   if (authz.clientInfo) parameters.push(['client_info', encodeClientInfo({ homeObjectId: user.id, homeTenantId: account.tenantId })]);
   parameters.push(['session_state', account.sid]);
+  if (authz.instanceAware) parameters.push(...instanceParameters(deps.urls.baseFor(request), deps.urls.originFor(request)));
   return deliver(request, reply, deps, authz, parameters);
+}
+
+/**
+ * protocol.md §3.4: with `instance_aware=true` MSAL learns which cloud the account lives in. Our
+ * cloud is this server: the STS host (as discovery's `cloud_instance_name`) and Graph's host.
+ */
+function instanceParameters(base: string, graphOrigin: string): Array<readonly [string, string]> {
+  const sts = new URL(base);
+  const graph = new URL(graphOrigin).host;
+  return [
+    ['cloud_instance_name', sts.hostname],
+    ['cloud_instance_host_name', sts.host],
+    ['cloud_graph_host_name', sts.hostname],
+    ['msgraph_host', graph],
+  ];
 }

@@ -43,6 +43,8 @@ export interface AuthorizeRequest extends AuthorizeTarget {
   codeChallenge: string | null;
   codeChallengeMethod: 'S256' | 'plain' | null;
   clientInfo: boolean;
+  /** `instance_aware=true` (protocol.md §3.1 [L]): the response names the cloud's hosts. */
+  instanceAware: boolean;
 }
 
 export type AuthorizeParams = Record<string, string>;
@@ -108,6 +110,7 @@ export function validateRequest(params: AuthorizeParams, target: AuthorizeTarget
     maxAge: readMaxAge(params.max_age),
     ...pkce,
     clientInfo: params.client_info === '1',
+    instanceAware: params.instance_aware === 'true',
   };
 }
 

@@ -98,6 +98,22 @@ describe('v1 /oauth2/authorize with resource', () => {
   });
 });
 
+describe('instance_aware (protocol.md §3.1, §3.4)', () => {
+  it('adds the cloud host names to the response when asked, and only then', async () => {
+    const params = { client_id: WEB_APP, response_type: 'code', redirect_uri: CALLBACK, scope: 'openid User.Read', client_info: '1' };
+    const host = new URL(tessera.url);
+    const aware = await signInForCode(new FormClient(), tessera.url, url({ ...params, instance_aware: 'true' }), ALICE, ALICE_PASSWORD);
+    assert.equal(aware.searchParams.get('cloud_instance_name'), host.hostname);
+    assert.equal(aware.searchParams.get('cloud_instance_host_name'), host.host);
+    assert.equal(aware.searchParams.get('cloud_graph_host_name'), host.hostname);
+    assert.equal(aware.searchParams.get('msgraph_host'), host.host);
+    assert.ok(aware.searchParams.get('client_info'));
+    const plain = await signInForCode(new FormClient(), tessera.url, url(params), ALICE, ALICE_PASSWORD);
+    assert.ok(plain.searchParams.get('code'));
+    assert.equal(plain.searchParams.get('cloud_instance_name'), null);
+  });
+});
+
 describe('prompt, SSO and the account picker', () => {
   it('two accounts: the picker without a hint, silent with login_hint; prompt=login asks again', async () => {
     const client = new FormClient();

@@ -172,3 +172,21 @@ describe('refresh_token: a SPA (protocol.md §4.3)', () => {
     }
   });
 });
+
+describe('a replayed authorization code (RFC 9700 §4.2.4, protocol.md §5.1)', () => {
+  it('answers AADSTS54005 and revokes the refresh tokens that code produced, rotated ones too', async () => {
+    const query = new URLSearchParams({ response_type: 'code', state: 's', code_challenge: CHALLENGE, code_challenge_method: 'S256', client_id: WEB_APP, redirect_uri: CALLBACK, scope: 'User.Read openid offline_access' });
+    const landed = await signInForCode(new FormClient(), tessera.url, `${tessera.url}/${TENANT}/oauth2/v2.0/authorize?${query}`, ALICE, ALICE_PASSWORD);
+    const code = landed.searchParams.get('code') as string;
+    const redemption = { grant_type: 'authorization_code', client_id: WEB_APP, client_secret: WEB_SECRET, code, redirect_uri: CALLBACK, code_verifier: VERIFIER };
+    const first = await token(redemption);
+    assert.equal(first.status, 200, JSON.stringify(first.body));
+    const rotated = await refresh({ client_id: WEB_APP, client_secret: WEB_SECRET, refresh_token: first.body.refresh_token as string, scope: 'User.Read offline_access' });
+    assert.equal(rotated.status, 200, JSON.stringify(rotated.body));
+
+    refused(await token(redemption), 'invalid_grant', 54005);
+    for (const rt of [first.body.refresh_token, rotated.body.refresh_token]) {
+      refused(await refresh({ client_id: WEB_APP, client_secret: WEB_SECRET, refresh_token: rt as string, scope: 'User.Read offline_access' }), 'invalid_grant', 50173);
+    }
+  });
+});
