@@ -92,12 +92,14 @@ export async function measureRefresh(ctx: DelegatedContext, refreshToken: string
 export async function measureSignInPage(ctx: DelegatedContext): Promise<LoadResult> {
   const query = new URLSearchParams({ client_id: ctx.info.webClientId, response_type: 'code', redirect_uri: ctx.info.redirectUri, scope: 'openid User.Read' });
   const url = `${ctx.info.url}/${ctx.info.tenantId}/oauth2/v2.0/authorize?${query.toString().replace(/\+/g, '%20')}`;
-  const status = await new Promise<{ status: number; type: string }>((resolve, reject) => {
+  // The page, not an error page: 200 HTML with the username field (src/protocol/authorize/pages.ts).
+  const page = await new Promise<{ status: number; type: string; body: string }>((resolve, reject) => {
     request(url, { ca: ctx.ca }, (res) => {
-      res.resume();
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? '') }));
+      let body = '';
+      res.on('data', (c: Buffer) => (body += c.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
     }).on('error', reject).end();
   });
-  if (status.status !== 200 || !status.type.startsWith('text/html')) throw new Error(`the sign-in page answered ${status.status} ${status.type}`);
+  if (page.status !== 200 || !page.type.startsWith('text/html') || !page.body.includes('name="loginfmt"')) throw new Error(`/authorize answered ${page.status} ${page.type}, not the sign-in page`);
   return load({ url, connections: ctx.connections, seconds: ctx.seconds });
 }
