@@ -10,6 +10,10 @@ import { join } from 'node:path';
 
 export interface LoadResult {
   requestsPerSecond: number;
+  /** 2xx answers per second (what a single-use supply, like authorization codes, can count). */
+  successesPerSecond: number;
+  /** Requests sent in all. */
+  requests: number;
   p50: number;
   p99: number;
   /** Non-2xx answers plus socket errors. */
@@ -21,6 +25,8 @@ export interface LoadOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
   body?: string;
+  /** One body per request, each sent once, in order (a supply of single-use codes); past the end, the last is repeated. */
+  bodies?: readonly string[];
   connections: number;
   seconds: number;
 }
@@ -32,19 +38,26 @@ export function load(options: LoadOptions): Promise<LoadResult> {
 }
 
 async function withAutocannon(o: LoadOptions): Promise<LoadResult> {
-  const r = await autocannon({ url: o.url, method: o.method ?? 'GET', headers: o.headers, body: o.body, connections: o.connections, duration: o.seconds });
-  return { requestsPerSecond: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, failures: r.non2xx + r.errors };
+  const bodies = o.bodies;
+  let next = 0;
+  const requests = bodies === undefined ? undefined : [{ setupRequest: (req: autocannon.Request) => ({ ...req, body: bodies[Math.min(next++, bodies.length - 1)] }) }];
+  const r = await autocannon({ url: o.url, method: o.method ?? 'GET', headers: o.headers, body: o.body, connections: o.connections, duration: o.seconds, ...(requests ? { requests } : {}) });
+  return { requestsPerSecond: r.requests.average, successesPerSecond: r['2xx'] / r.duration, requests: r.requests.total, p50: r.latency.p50, p99: r.latency.p99, failures: r.non2xx + r.errors };
 }
 
 async function withWrk(o: LoadOptions): Promise<LoadResult> {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-wrk-'));
   const script = join(dir, 'request.lua');
-  // wrk's Lua hooks: the request to send, and a count of non-2xx answers.
+  const bodiesFile = join(dir, 'bodies.txt');
+  if (o.bodies !== undefined) writeFileSync(bodiesFile, o.bodies.join('\n') + '\n');
+  // wrk's Lua hooks: the request to send (wrk counts non-2xx answers itself). With a body supply,
+  // request() pops the next line of the file per request (one thread: -t1, so no line is sent twice).
   writeFileSync(
     script,
     `wrk.method = ${JSON.stringify(o.method ?? 'GET')}
 ${o.body === undefined ? '' : `wrk.body = ${JSON.stringify(o.body)}`}
 ${Object.entries(o.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`).join('\n')}
+${o.bodies === undefined ? '' : supplyScript(bodiesFile)}
 `,
   );
   try {
@@ -58,10 +71,30 @@ ${Object.entries(o.headers ?? {}).map(([k, v]) => `wrk.headers[${JSON.stringify(
     const non2xx = Number(/Non-2xx or 3xx responses: (\d+)/.exec(output)?.[1] ?? 0);
     const socket = /Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)/.exec(output);
     const socketErrors = socket ? socket.slice(1).reduce((a, b) => a + Number(b), 0) : 0;
-    return { requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0), p50: latency('50'), p99: latency('99'), failures: non2xx + socketErrors };
+    const total = /(\d+) requests in ([\d.]+)(us|ms|s|m)/.exec(output);
+    const requests = Number(total?.[1] ?? 0);
+    const durationMs = total ? toMs(total[3] === 'm' ? `${Number(total[2]) * 60}s` : `${total[2]}${total[3]}`) : Number.NaN;
+    return {
+      requestsPerSecond: Number(/Requests\/sec:\s+([\d.]+)/.exec(output)?.[1] ?? 0),
+      successesPerSecond: ((requests - non2xx) * 1000) / durationMs,
+      requests,
+      p50: latency('50'), p99: latency('99'),
+      failures: non2xx + socketErrors,
+    };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** Lua for wrk: one body per request from the file, in order; the last repeats once they run out. */
+function supplyScript(file: string): string {
+  return `local bodies = {}
+for line in io.lines(${JSON.stringify(file)}) do bodies[#bodies + 1] = line end
+local index = 0
+request = function()
+  index = math.min(index + 1, #bodies)
+  return wrk.format(nil, nil, nil, bodies[index])
+end`;
 }
 
 function toMs(value: string): number {
