@@ -29,7 +29,7 @@ export interface DirectoryOptions {
   /** Clock for timestamps (tests freeze it). */
   now?: () => Date;
   /** TESSERA_MASTER_KEY, sealing TOTP secrets; `undefined` reads the environment, `null` disables sealing. */
-  masterKey?: string | null;
+  masterKey?: string | MasterKey | null;
 }
 
 const DEFAULT_CACHE_TTL_MS = 5_000;

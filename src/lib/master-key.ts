@@ -73,10 +73,12 @@ export function createMasterKey(secret: string): MasterKey {
 }
 
 /**
- * The master key of an option: a value is used as given, `null` means none, `undefined` reads
- * TESSERA_MASTER_KEY (an empty variable counts as unset; an explicit empty value is a mistake).
+ * The master key of an option: a value is used as given (a `MasterKey` already derived is shared,
+ * so its scrypt runs once per process), `null` means none, `undefined` reads TESSERA_MASTER_KEY
+ * (an empty variable counts as unset; an explicit empty value is a mistake).
  */
-export function masterKeyFrom(option: string | null | undefined): MasterKey | null {
+export function masterKeyFrom(option: string | MasterKey | null | undefined): MasterKey | null {
+  if (typeof option === 'object' && option !== null) return option;
   const secret = option === undefined ? process.env.TESSERA_MASTER_KEY || null : option;
   return secret === null ? null : createMasterKey(secret);
 }

@@ -64,8 +64,10 @@ export async function createRuntime(config: TesseraConfig, options: RuntimeOptio
   const masterKey = options.masterKey === undefined ? process.env.TESSERA_MASTER_KEY || null : options.masterKey;
   const storage = await openStorage(databaseUrl);
   try {
-    const directory = createDirectory(storage, { now, masterKey });
-    const keys = createDatabaseKeyStore(storage, { masterKey, now });
+    // Derived once (scrypt) and shared by the directory, the keystore and the instance secret.
+    const sealing = masterKeyFrom(masterKey);
+    const directory = createDirectory(storage, { now, masterKey: sealing });
+    const keys = createDatabaseKeyStore(storage, { masterKey: sealing, now });
     if (options.prepare !== false) {
       await keys.ensureKeys();
       await directory.ensureConsumersTenant();
@@ -75,7 +77,7 @@ export async function createRuntime(config: TesseraConfig, options: RuntimeOptio
     // Real clock on purpose: clients check the server certificate against theirs, even when a
     // test freezes Tessera's clock.
     const tls = await resolveServerTls(config);
-    const secrets = await loadInstanceSecrets(storage, masterKeyFrom(masterKey));
+    const secrets = await loadInstanceSecrets(storage, sealing);
     const state = createProtocolState(storage, { now });
     state.startSweeper();
     const close = () => state.close().then(() => storage.close());

@@ -8,17 +8,12 @@ import type { AppDeps } from '../../server/deps.js';
 import { FIELD } from '../../web/pages/fields.js';
 import { issueCode } from '../authorize/complete.js';
 import { consentNeed, recordConsent } from '../authorize/consent.js';
-import { checkFlowCsrf, currentBrowserSession, loadFlow } from '../authorize/flow.js';
+import { openFlowForm } from '../authorize/flow-form.js';
 import { OAuthError } from '../errors.js';
-import { readParams } from './authorize.js';
 
 export function consentEndpoint(deps: AppDeps) {
   return async function consent(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const form = readParams(request.body);
-    const flow = await loadFlow(deps, form[FIELD.flow]);
-    request.authorizeTarget = flow.request;
-    const browser = await currentBrowserSession(request, deps);
-    checkFlowCsrf(deps, browser, form[FIELD.flow] as string, form[FIELD.csrf]);
+    const { form, flow, browser } = await openFlowForm(request, deps);
     if (flow.step !== 'consent' || flow.user === undefined) throw new OAuthError(90023);
     if (form[FIELD.decision] !== 'accept') throw new OAuthError(65004, [], { allowRedirect: true });
     const account = browser.session.accounts.find((a) => a.tenantId === flow.user?.tenantId && a.userId === flow.user.id);

@@ -5,19 +5,14 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
 import { FIELD } from '../../web/pages/fields.js';
-import { checkFlowCsrf, currentBrowserSession, loadFlow } from '../authorize/flow.js';
+import { openFlowForm } from '../authorize/flow-form.js';
 import { OAuthError } from '../errors.js';
 import { mfaStep, passwordStep } from '../signin/credentials.js';
 import { pickStep, usernameStep } from '../signin/identify.js';
-import { readParams } from './authorize.js';
 
 export function loginEndpoint(deps: AppDeps) {
   return async function login(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
-    const form = readParams(request.body);
-    const flow = await loadFlow(deps, form[FIELD.flow]);
-    request.authorizeTarget = flow.request;
-    const browser = await currentBrowserSession(request, deps);
-    checkFlowCsrf(deps, browser, form[FIELD.flow] as string, form[FIELD.csrf]);
+    const { form, flow, browser } = await openFlowForm(request, deps);
     switch (flow.step) {
       case 'username':
         return usernameStep(request, reply, deps, browser, flow, form[FIELD.username]);

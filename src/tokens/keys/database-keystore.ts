@@ -3,7 +3,7 @@
  * one database signs and publishes the same keys (design.md Data). Loaded keys are cached for a
  * short TTL so nodes converge after another node rotates, without a query per token.
  */
-import { createMasterKey, type MasterKey } from '../../lib/master-key.js';
+import { masterKeyFrom, type MasterKey } from '../../lib/master-key.js';
 import type { Storage } from '../../storage/index.js';
 import { createSigningKeyQueries, type SigningKeyRow } from '../../storage/queries/signing-keys.js';
 import { signJwt } from '../jws.js';
@@ -15,8 +15,8 @@ import { createSigningKeyOpener } from './signer.js';
 
 /** Options of {@link createDatabaseKeyStore}. */
 export interface DatabaseKeyStoreOptions {
-  /** TESSERA_MASTER_KEY value; `undefined` reads the environment, `null` disables sealing. */
-  masterKey?: string | null;
+  /** TESSERA_MASTER_KEY value (or the derived key); `undefined` reads the environment, `null` disables sealing. */
+  masterKey?: string | MasterKey | null;
   now?: () => Date;
   /** Longest lifetime of any token we sign, skew included. Default 28 h + 5 min (tokens.md §7.2, §8). */
   maxTokenLifetimeSeconds?: number;
@@ -40,7 +40,7 @@ export function createDatabaseKeyStore(storage: Storage, options: DatabaseKeySto
   const db = storage.db;
   const now = options.now ?? (() => new Date());
   const cacheTtlMs = options.cacheTtlMs ?? DEFAULT_CACHE_TTL_MS;
-  const masterKey = resolveMasterKey(options.masterKey);
+  const masterKey = masterKeyFrom(options.masterKey);
   const ctx: LifecycleContext = {
     storage,
     masterKey,
@@ -119,8 +119,3 @@ export function createDatabaseKeyStore(storage: Storage, options: DatabaseKeySto
   }
 }
 
-function resolveMasterKey(option: string | null | undefined): MasterKey | null {
-  // An empty environment variable counts as unset; an explicit empty option is a mistake.
-  const secret = option === undefined ? process.env.TESSERA_MASTER_KEY || null : option;
-  return secret === null ? null : createMasterKey(secret);
-}

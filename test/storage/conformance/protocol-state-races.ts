@@ -9,7 +9,7 @@ import { createInterface } from 'node:readline';
 import { describe, it } from 'node:test';
 import { newGuid } from '../../../src/lib/ids.js';
 import { createProtocolState, newFamilyId, newHandle, type ProtocolState } from '../../../src/state/index.js';
-import { label, type Suite } from './suite.js';
+import { label, needsDatabaseUrl, needsSharedDatabase, type Suite } from './suite.js';
 import { newCode } from './protocol-state-tokens.js';
 
 const RACER = new URL('../../helpers/protocol-state-racer.ts', import.meta.url).pathname;
@@ -69,7 +69,7 @@ export function protocolStateRaceCases(suite: Suite): void {
       assert.equal(results.filter((r) => r.status === 'replayed').length, 11);
     });
 
-    it('redeems each code once when separate pools race (workers, nodes)', { skip: !suite.sharedDatabase }, async () => {
+    it('redeems each code once when separate pools race (workers, nodes)', { skip: needsSharedDatabase(suite) }, async () => {
       const pools = [suite.storage, await suite.open(), await suite.open(), await suite.open()];
       const states = pools.map((storage) => createProtocolState(storage));
       const handles = await putCodes(states[0]!, 10);
@@ -87,7 +87,7 @@ export function protocolStateRaceCases(suite: Suite): void {
       assert.ok(byHandle.flat().every((s) => s === 'ok' || s === 'replayed'));
     });
 
-    it('redeems each code once when other processes race this one', { skip: suite.url === undefined, timeout: 60_000 }, async () => {
+    it('redeems each code once when other processes race this one', { skip: needsDatabaseUrl(suite), timeout: 60_000 }, async () => {
       const state = createProtocolState(suite.storage);
       const handles = await putCodes(state, 15);
       const racers = [spawnRacer(suite.url!, handles), spawnRacer(suite.url!, [...handles].reverse())];
@@ -100,7 +100,7 @@ export function protocolStateRaceCases(suite: Suite): void {
       assert.ok(outcomes.flat().every((s) => s === 'ok' || s === 'replayed'), JSON.stringify(outcomes));
     });
 
-    it('treats two racing rotations of a public client token as a reuse and revokes the family', { skip: !suite.sharedDatabase }, async () => {
+    it('treats two racing rotations of a public client token as a reuse and revokes the family', { skip: needsSharedDatabase(suite) }, async () => {
       const states = [createProtocolState(suite.storage), createProtocolState(await suite.open()), createProtocolState(await suite.open())];
       const grant = { familyId: newFamilyId(), tenantId: newGuid(), userId: newGuid(), clientId: newGuid(), reuseDetection: true };
       const token = newHandle('rt');
@@ -115,7 +115,7 @@ export function protocolStateRaceCases(suite: Suite): void {
       assert.equal((await states[0]!.refreshTokens.find(token))?.family.revokedReason, 'tokenReuse');
     });
 
-    it('counts every one of many concurrent failures', { skip: !suite.sharedDatabase }, async () => {
+    it('counts every one of many concurrent failures', { skip: needsSharedDatabase(suite) }, async () => {
       const states = [createProtocolState(suite.storage), createProtocolState(await suite.open()), createProtocolState(await suite.open())];
       const key = label('race:');
       await Promise.all(states.flatMap((s) => Array.from({ length: 8 }, () => s.counters.hit(key, { windowMs: 60_000 }))));

@@ -71,3 +71,13 @@ export async function rejectsWith(promise: Promise<unknown>, kind: string, code?
   }
   throw new Error(`expected ${kind}${code ? `/${code}` : ''}, but it resolved`);
 }
+
+/** `skip` for cases that need several connections to one database: false, or the reason. */
+export function needsSharedDatabase(suite: Pick<Suite, 'sharedDatabase'>): false | string {
+  return suite.sharedDatabase ? false : 'needs one database shared by several connections; every :memory: open is its own database';
+}
+
+/** `skip` for cases that open the database from another process: false, or the reason. */
+export function needsDatabaseUrl(suite: Pick<Suite, 'url'>): false | string {
+  return suite.url !== undefined ? false : 'needs a database URL another process can open (not :memory:)';
+}

@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { ConflictError } from '../../../src/directory/index.js';
 import type { Storage } from '../../../src/storage/index.js';
 import { createSettingsQueries } from '../../../src/storage/queries/settings.js';
-import { directoryOf, freshTenant, initialDomain, label, rejectsWith, type Suite } from './suite.js';
+import { directoryOf, freshTenant, initialDomain, label, needsSharedDatabase, rejectsWith, type Suite } from './suite.js';
 
 const get = (storage: Storage, name: string) => createSettingsQueries(storage.db).get(name);
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -56,7 +56,7 @@ export function transactionCases(suite: Suite): void {
       assert.deepEqual([await get(storage, first), await get(storage, inside), await get(storage, after)], ['1', undefined, '1']);
     });
 
-    it('retries writers that collide (one lock held, or a deadlock) until both commit, each exactly once', { skip: !suite.sharedDatabase }, async () => {
+    it('retries writers that collide (one lock held, or a deadlock) until both commit, each exactly once', { skip: needsSharedDatabase(suite) }, async () => {
       const a = suite.storage;
       const b = await suite.open();
       const [r1, r2] = [label('r1'), label('r2')];
