@@ -30,9 +30,14 @@ export default tseslint.config(
     },
   },
   {
-    // The CLI, scripts and benchmarks talk to a terminal.
-    files: ['src/cli/**', 'scripts/**', 'bench/**', 'bin/**'],
+    // The CLI, scripts, benchmarks and examples talk to a terminal.
+    files: ['src/cli/**', 'scripts/**', 'bench/**', 'bin/**', 'examples/**'],
     rules: { 'no-console': 'off' },
+  },
+  {
+    // Examples are plain Node.js ES modules, as users write them.
+    files: ['examples/**/*.mjs'],
+    languageOptions: { globals: { console: 'readonly', process: 'readonly', Buffer: 'readonly', fetch: 'readonly', URL: 'readonly', URLSearchParams: 'readonly' } },
   },
   {
     // Catalogs are data, exempt from the size rule: one row per permission / error code.

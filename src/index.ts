@@ -15,7 +15,9 @@ import { applyDemo } from './environment/demo-apply.js';
 import type { AppliedApplication, AppliedEnvironment, AppliedGroup, AppliedTenant, AppliedUser } from './environment/result.js';
 import type { EnvironmentInput } from './environment/schema.js';
 import { createRuntime, listen, type Runtime } from './server/start.js';
+import { userCaDir } from './server/user-ca.js';
 import type { ProtocolState } from './state/index.js';
+import type { ClientSettings } from './clients/settings.js';
 import type { InstanceSecrets } from './tokens/keys/instance-secret.js';
 import type { KeyStore } from './tokens/keys/keystore.js';
 
@@ -30,6 +32,8 @@ export { EnvironmentError } from './environment/errors.js';
 export type { EnvironmentInput, Environment } from './environment/schema.js';
 export type * from './environment/result.js';
 export { DEMO } from './environment/demo-values.js';
+export type { ClientSettings, MsalConfiguration } from './clients/settings.js';
+export { userCaDir } from './server/user-ca.js';
 
 /** Options of {@link startTessera}. */
 export interface StartTesseraOptions {
@@ -37,8 +41,17 @@ export interface StartTesseraOptions {
   environment?: EnvironmentInput | string;
   /** Database URL. Default `':memory:'` (a private in-memory SQLite database). */
   database?: string;
-  /** TLS material (local CA) directory. Default: a fresh temporary directory, removed on close. */
+  /**
+   * Data directory (TLS material, demo files). Default: a fresh temporary directory, removed on
+   * close, with certificates from the per-user CA (`caDir`).
+   */
   dataDir?: string;
+  /**
+   * Directory of the local CA. Default: the data directory when `dataDir` is given, else the
+   * per-user CA (`TESSERA_CA_DIR`, else `$XDG_DATA_HOME/tessera`, `~/.local/share/tessera`), one
+   * CA for every in-process instance so a test runner can trust it once; `tessera ca path`.
+   */
+  caDir?: string;
   /** Listening port. Default 0: a free port. */
   port?: number;
   /** Listening address. Default `127.0.0.1`. */
@@ -63,7 +76,13 @@ export interface TesseraInstance {
   authority(tenant?: string): string;
   /** The local CA's certificate (trust it with `ca` options or NODE_EXTRA_CA_CERTS). */
   caPem: string;
+  /** Its absolute path. */
   caFile: string;
+  /**
+   * Settings that make each client library trust `caPem` in this process (no
+   * NODE_EXTRA_CA_CERTS needed): `msal(auth)`, `identity`, `graph`, `fetch`, `dispatcher`, `agent`.
+   */
+  clients: ClientSettings;
   /** What the environment (and the demo, if asked) created. */
   tenants: AppliedTenant[];
   applications: AppliedApplication[];
@@ -93,13 +112,16 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
       host: options.host ?? '127.0.0.1',
       publicUrl: options.publicUrl ?? null,
       dataDir,
+      caDir: options.caDir ?? (options.dataDir === undefined ? userCaDir() : null),
       database: options.database ?? ':memory:',
       logLevel: options.logLevel ?? 'silent',
       noDemo: options.noDemo ?? true,
     },
   });
   let runtime: Runtime | undefined;
+  let clients: ClientSettings | undefined;
   const cleanup = async () => {
+    await clients?.close();
     await runtime?.close();
     if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
   };
@@ -114,12 +136,17 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
     const merged = merge(results);
     // The caller's own environment names the default tenant; the demo's comes second.
     const firstTenant = [...results].reverse().flatMap((r) => r.tenants).find((t) => t.kind === 'organization')?.id ?? 'common';
+    const authority = (tenant = firstTenant) => `${server.url}/${tenant}`;
+    // undici is loaded only by in-process instances, not by every importer of the package.
+    const { createClientSettings } = await import('./clients/settings.js');
+    clients = createClientSettings({ url: server.url, caPem: tls?.caPem ?? '', authority: () => authority() });
     let closed: Promise<void> | undefined;
     return {
       url: server.url,
-      authority: (tenant = firstTenant) => `${server.url}/${tenant}`,
+      authority,
       caPem: tls?.caPem ?? '',
       caFile: tls?.caFile ?? '',
+      clients,
       tenants: merged?.tenants ?? [],
       applications: merged?.applications ?? [],
       users: merged?.users ?? [],

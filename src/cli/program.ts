@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { registerApply } from './commands/apply.js';
 import { registerApps } from './commands/apps.js';
+import { registerCa } from './commands/ca.js';
 import { registerKeys } from './commands/keys.js';
 import { registerStart } from './commands/start.js';
 import { registerTenants } from './commands/tenants.js';
@@ -35,6 +36,7 @@ export function createProgram(): Command {
   registerTenants(program);
   registerUsers(program);
   registerApps(program);
+  registerCa(program);
   // Subcommands inherit these settings only when set before they are added: set them everywhere.
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError(HELP_HINT);

@@ -19,6 +19,8 @@ export const defaults: TesseraConfig = {
   key: null,
   /** Data directory: local CA, server certificate, SQLite database, demo.json (`--data-dir`, `TESSERA_DATA_DIR`). */
   dataDir: '.tessera',
+  /** Directory of the local CA and the server certificate (`--ca-dir`, `TESSERA_CA_DIR`). Default: the data directory. `startTessera()` without a `dataDir` uses the per-user CA instead (`tessera ca path` prints it). */
+  caDir: null,
   /** Database: `postgres://…`, `sqlite:<file>` or `:memory:` (`--database`, `TESSERA_DATABASE`). Default: `<data-dir>/tessera.db`. */
   database: null,
   /** Worker processes sharing the listener (`--workers`, `TESSERA_WORKERS`). */

@@ -78,6 +78,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial1 {
       cert: str('TESSERA_CERT'),
       key: str('TESSERA_KEY'),
       dataDir: str('TESSERA_DATA_DIR'),
+      caDir: str('TESSERA_CA_DIR'),
       database: str('TESSERA_DATABASE'),
       workers: num('TESSERA_WORKERS'),
       hostNames: str('TESSERA_HOST_NAMES')?.split(',').map((s) => s.trim()).filter(Boolean),

@@ -22,6 +22,8 @@ export const configSchema = z.object({
   key: z.string().nullable(),
   /** Data directory: CA, server certificate, SQLite database, demo.json. */
   dataDir: z.string().min(1),
+  /** Directory of the local CA and the server certificate; null: the data directory. */
+  caDir: z.string().min(1).nullable(),
   /** `sqlite:<path>`, `:memory:`, or `postgres://…`. Default: `<dataDir>/tessera.db`. */
   database: z.string().nullable(),
   /** Worker processes sharing the listener (node:cluster). 1 = single process. */

@@ -4,7 +4,7 @@
  * everything a developer needs to call Tessera.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { X509Certificate, createPrivateKey } from 'node:crypto';
 import type { Directory } from '../directory/directory.js';
 import { FILE_MODE, makePrivateDir } from '../lib/private-files.js';
@@ -27,8 +27,9 @@ export async function applyDemo(directory: Directory, options: { dataDir: string
 }
 
 async function ensureDaemonCertificate(dataDir: string, now: Date): Promise<DemoFiles & { certificatePem: string }> {
-  const certificateFile = join(dataDir, DEMO.files.certificate);
-  const privateKeyFile = join(dataDir, DEMO.files.privateKey);
+  // Absolute: printed, written to demo.json and read by clients in other working directories.
+  const certificateFile = join(resolve(dataDir), DEMO.files.certificate);
+  const privateKeyFile = join(resolve(dataDir), DEMO.files.privateKey);
   const existing = await readPair(certificateFile, privateKeyFile);
   if (existing !== null) return { certificateFile, privateKeyFile, certificatePem: existing };
   await makePrivateDir(dataDir);

@@ -4,7 +4,7 @@
  * passwords and secrets — public, well-known ones, but a habit worth keeping.
  */
 import { chmod, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { DemoFiles } from './demo-apply.js';
 import { DEMO } from './demo-values.js';
 import type { AppliedEnvironment } from './result.js';
@@ -73,7 +73,7 @@ export function buildDemoInfo(applied: AppliedEnvironment, options: { url: strin
 
 /** Writes demo.json (mode 0600). */
 export async function writeDemoInfo(dataDir: string, info: DemoInfo): Promise<string> {
-  const file = join(dataDir, DEMO.files.summary);
+  const file = join(resolve(dataDir), DEMO.files.summary);
   await writeFile(file, JSON.stringify(info, null, 2) + '\n', { mode: 0o600 });
   await chmod(file, 0o600);
   return file;

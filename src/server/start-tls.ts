@@ -42,6 +42,6 @@ export async function resolveServerTls(config: TesseraConfig, options: { now?: (
     const host = new URL(config.publicUrl).hostname.replace(/^\[(.*)\]$/, '$1');
     if (!WILDCARD_HOSTS.has(host) && !names.includes(host)) names.push(host);
   }
-  const material = await ensureTlsMaterial(config.dataDir, names, options);
+  const material = await ensureTlsMaterial(config.caDir ?? config.dataDir, names, options);
   return { cert: material.certPem, key: material.keyPem, caPem: material.caPem, caFile: material.caFile, caCreated: material.created };
 }

@@ -6,9 +6,9 @@
  * (`NODE_EXTRA_CA_CERTS=<dataDir>/ca.pem`) never have to again.
  */
 import { X509Certificate, createPrivateKey } from 'node:crypto';
-import { chmod, readFile, rename, writeFile } from 'node:fs/promises';
+import { chmod, link, readFile, rename, unlink, writeFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { FILE_MODE, makePrivateDir } from '../lib/private-files.js';
 
@@ -34,6 +34,7 @@ const LEAF_VALIDITY_DAYS = 365; // CA/Browser Forum and Apple cap server certifi
 const RENEW_BEFORE_DAYS = 30;
 const BACKDATE_MS = 3_600_000; // tolerate a slightly slow client clock
 const DEFAULT_NAMES = ['localhost', '127.0.0.1', '::1'];
+const CA_CLAIM_WAIT_MS = 5000;
 
 /** File names of the TLS material in the data directory. */
 export const TLS_FILES = Object.freeze({ ca: 'ca.pem', caKey: 'ca-key.pem', cert: 'server.pem', key: 'server-key.pem' });
@@ -54,18 +55,13 @@ export async function ensureTlsMaterial(
   options: { now?: () => Date } = {},
 ): Promise<TlsMaterial> {
   const now = (options.now ?? (() => new Date()))();
-  const files = { ca: join(dataDir, TLS_FILES.ca), caKey: join(dataDir, TLS_FILES.caKey), cert: join(dataDir, TLS_FILES.cert), key: join(dataDir, TLS_FILES.key) };
-  await makePrivateDir(dataDir);
+  // Absolute: the CA's path is printed, written to demo.json and handed to clients.
+  const dir = resolve(dataDir);
+  const files = { ca: join(dir, TLS_FILES.ca), caKey: join(dir, TLS_FILES.caKey), cert: join(dir, TLS_FILES.cert), key: join(dir, TLS_FILES.key) };
+  await makePrivateDir(dir);
   const wanted = normalizeNames([...DEFAULT_NAMES, ...hostNames]);
 
-  let caPem = await readOptional(files.ca);
-  let caKeyPem = await readOptional(files.caKey);
-  const created = caPem === null;
-  if (caPem === null) {
-    ({ caPem, caKeyPem } = await createCa(now));
-    await writePrivate(files.caKey, caKeyPem);
-    await writePrivate(files.ca, caPem);
-  }
+  const { caPem, caKeyPem, created } = await ensureCa(files, now);
   const ca = new X509Certificate(caPem);
   const certPem = await readOptional(files.cert);
   const keyPem = await readOptional(files.key);
@@ -101,6 +97,48 @@ export async function loadTlsFiles(certFile: string, keyFile: string): Promise<{
   }
   if (!cert.checkPrivateKey(key)) throw new Error(`${keyFile} is not the private key of the certificate in ${certFile}`);
   return { certPem, keyPem };
+}
+
+/**
+ * The CA of `files`, created when missing. Several processes may share one CA directory (the
+ * per-user CA of in-process instances, user-ca.ts), so creation is a claim: the key is linked
+ * into place (link fails when the name exists), then the certificate; a process that loses the
+ * claim waits for the winner's certificate instead of writing a second, mismatched one.
+ */
+async function ensureCa(files: { ca: string; caKey: string }, now: Date): Promise<{ caPem: string; caKeyPem: string | null; created: boolean }> {
+  const existing = await readOptional(files.ca);
+  if (existing !== null) return { caPem: existing, caKeyPem: await readOptional(files.caKey), created: false };
+  if ((await readOptional(files.caKey)) === null) {
+    const fresh = await createCa(now);
+    if (await claim(files.caKey, fresh.caKeyPem)) {
+      await writePrivate(files.ca, fresh.caPem);
+      return { ...fresh, created: true };
+    }
+  }
+  // Another process holds the key: its certificate follows within moments.
+  const deadline = Date.now() + CA_CLAIM_WAIT_MS;
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const caPem = await readOptional(files.ca);
+    if (caPem !== null) return { caPem, caKeyPem: await readOptional(files.caKey), created: false };
+  }
+  throw new Error(`Incomplete local CA: ${files.caKey} exists without ${files.ca} (an interrupted first start?); delete ${files.caKey} to create a new CA`);
+}
+
+/** Writes `file` only if it does not exist yet; false when another writer got there first. */
+async function claim(file: string, data: string): Promise<boolean> {
+  const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(temp, data, { mode: FILE_MODE });
+  await chmod(temp, FILE_MODE);
+  try {
+    await link(temp, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw error;
+  } finally {
+    await unlink(temp).catch(() => undefined);
+  }
 }
 
 async function createCa(now: Date): Promise<{ caPem: string; caKeyPem: string }> {

@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { DEMO, startTessera, type TesseraInstance } from '../../src/index.js';
+import { DEMO, startTessera, userCaDir, type TesseraInstance } from '../../src/index.js';
 import { createClientCertificate } from '../fixtures/certs/client-certificate.js';
 import { CLIENT_APP_ID, CLIENT_SECRET, CONTOSO, environment } from './environment.config.js';
 
@@ -82,14 +82,15 @@ describe('startTessera', () => {
     assert.deepEqual(claims(body.access_token).roles, ['User.Read.All']);
   });
 
-  it('stops listening and removes its temporary data directory on close', async () => {
+  it('serves from the per-user CA, which outlives it, and stops listening on close', async () => {
     const other = await startTessera();
+    assert.equal(other.caFile, join(userCaDir(), 'ca.pem'));
     assert.ok(existsSync(other.caFile));
     assert.deepEqual(other.tenants, []);
     assert.equal(other.authority(), `${other.url}/common`);
     await other.close();
     await other.close(); // idempotent
-    assert.equal(existsSync(other.caFile), false);
+    assert.ok(existsSync(other.caFile), 'the per-user CA is shared by every in-process instance');
     await assert.rejects(call(`${other.url}/common/v2.0/.well-known/openid-configuration`, other.caPem));
   });
 });
