@@ -51,7 +51,10 @@ describe('client secrets', () => {
     assert.equal(await verifySecret('orders-web-secret', a, 'k1'), true);
     assert.equal(await verifySecret('orders-web-secreT', a, 'k1'), false);
     assert.equal(await verifySecret('orders-web-secret', b, 'k2'), true);
-    assert.equal(await verifySecret('orders-web-secret', a.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')), 'k1'), false);
+    // The digest's FIRST character: all six of its bits are data (the last one's low bits are padding).
+    const tampered = a.replace(/\$(.)([^$]*)$/, (_, c: string, rest: string) => `$${c === 'A' ? 'B' : 'A'}${rest}`);
+    assert.notEqual(tampered, a);
+    assert.equal(await verifySecret('orders-web-secret', tampered, 'k1'), false);
     assert.equal(await verifySecret('orders-web-secret', '$scrypt$ln=99,r=8,p=1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'), false);
   });
 
