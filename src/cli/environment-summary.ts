@@ -5,14 +5,22 @@
  * secret Tessera generated in this run (once, as Entra shows it once) or the demo's public ones.
  */
 import { relative } from 'node:path';
+import type { TesseraConfig } from '../config/schema.js';
 import type { AppliedEnvironment } from '../environment/result.js';
 import type { AppliedSummary, EnvironmentSummary, SummaryApplication, SummarySecret, SummaryUser } from '../environment/summary.js';
+import { createPublicUrls } from '../server/public-url.js';
 import { plural } from './output.js';
 
 /** A path relative to the working directory when that is shorter. */
 export function short(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel !== '' && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+}
+
+/** The base URL `tessera start` would use with this configuration (`<port>` when it picks one). */
+export function configuredBaseUrl(config: Pick<TesseraConfig, 'publicUrl' | 'http' | 'port'>): string {
+  if (config.publicUrl === null && config.port === 0) return `${config.http ? 'http' : 'https'}://localhost:<port>`;
+  return createPublicUrls({ publicUrl: config.publicUrl, http: config.http, port: config.port, hostNames: [] }).defaultBase;
 }
 
 /** The lines of each tenant: authorities, users, groups, applications. */

@@ -8,7 +8,7 @@ import { DEMO } from '../environment/demo-values.js';
 import { summarizeApplied } from '../environment/summary.js';
 import type { Runtime } from '../server/start.js';
 import { formatDemoSummary } from './demo-summary.js';
-import { formatAppliedSummary } from './environment-summary.js';
+import { configuredBaseUrl, formatAppliedSummary } from './environment-summary.js';
 
 /** What start-up prepared; `report(url)` prints it once the URL is known. */
 export interface PreparedEnvironment {
@@ -22,9 +22,20 @@ export async function prepareEnvironment(runtime: Runtime): Promise<PreparedEnvi
     const { applyEnvironmentFile } = await import('../environment/apply.js');
     const source = config.environment;
     const applied = await applyEnvironmentFile(directory, source);
-    // Generated secrets of this run live only in `applied`: printed once here, never stored.
+    // Generated secrets of this run live only in `applied`: printed once, never stored.
     const caFile = runtime.tls?.caFile ?? null;
-    return { report: async (url) => console.log(`\n${formatAppliedSummary(summarizeApplied(applied, { source, url, urlSource: 'server', caFile }))}\n`) };
+    const print = (url: string, urlSource: 'server' | 'configuration') =>
+      console.log(`\n${formatAppliedSummary(summarizeApplied(applied, { source, url, urlSource, caFile }))}\n`);
+    // They are committed already: a start that fails before report() (a port in use, say) would
+    // lose them for good, so they are printed on the way out, under the configured URL.
+    const onExit = () => print(configuredBaseUrl(config), 'configuration');
+    if (applied.applications.some((a) => a.secrets.some((s) => s.generated && s.created))) process.once('exit', onExit);
+    return {
+      report: async (url) => {
+        process.off('exit', onExit);
+        print(url, 'server');
+      },
+    };
   }
   if (config.noDemo) return { report: async () => undefined };
   // An empty database has no organization tenant (the consumers tenant always exists).

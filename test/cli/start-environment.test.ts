@@ -9,8 +9,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { startCli, type CliServer } from '../helpers/cli-run.js';
+import { runCli, startCli, type CliServer } from '../helpers/cli-run.js';
 
 const LISTENING = /Tessera is listening on (https:\/\/localhost:\d+)/;
 const TENANT = '5e7a1b2c-0000-4000-8000-00000000e0e0';
@@ -94,5 +95,31 @@ describe('tessera start --environment summary', () => {
     assert.equal(occurrences(out + server.stderr(), secret), 0, 'a generated secret is shown only at creation');
     assert.doesNotMatch(out, /shown only now/);
     assert.equal(await server.stop('SIGTERM'), 0);
+  });
+
+  it('a start that fails after applying (port in use) still shows each generated secret once, across it and the next start', async () => {
+    const data = join(dir, 'data-busy');
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const port = String((busy.address() as { port: number }).port);
+    const args = ['--environment', join(dir, 'env.yaml'), '--data-dir', data, '--host', '127.0.0.1', '--log-level', 'warn'];
+    let failed;
+    try {
+      failed = await runCli(['start', ...args, '--port', port]);
+    } finally {
+      busy.close();
+    }
+    assert.equal(failed.code, 1, failed.stderr);
+    assert.match(failed.stderr, /already in use/);
+    const next = startCli([...args, '--port', '0']);
+    try {
+      await next.waitFor(/Applied .*env\.yaml: .*\n[\s\S]*(Store the new secrets now|tessera apps secret add <client id>).*\n/);
+      const all = failed.stdout + next.output();
+      const values = [...all.matchAll(/secret {7}(\S+) {3}\(new "ci": shown only now\)/g)].map((m) => m[1] ?? '');
+      assert.equal(values.length, 1, all);
+      assert.equal(occurrences(all + failed.stderr + next.stderr(), values[0] ?? ''), 1);
+    } finally {
+      assert.equal(await next.stop('SIGTERM'), 0);
+    }
   });
 });

@@ -5,9 +5,7 @@
  * only (text or `--json`), as Entra shows a secret's value once, at creation.
  */
 import type { Command } from 'commander';
-import type { TesseraConfig } from '../../config/schema.js';
-import { createPublicUrls } from '../../server/public-url.js';
-import { formatAppliedSummary } from '../environment-summary.js';
+import { configuredBaseUrl, formatAppliedSummary } from '../environment-summary.js';
 import { printJson } from '../output.js';
 import { withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
 
@@ -33,14 +31,8 @@ export function registerApply(program: Command): void {
         config,
       }));
       // No server is asked: the authorities are those the configuration implies.
-      const summary = summarizeApplied(applied, { source: file, url: configuredUrl(config), urlSource: 'configuration', caFile: null });
+      const summary = summarizeApplied(applied, { source: file, url: configuredBaseUrl(config), urlSource: 'configuration', caFile: null });
       if (options.json) printJson(summary);
       else console.log(formatAppliedSummary(summary));
     });
-}
-
-/** The base URL `tessera start` would use with this configuration (`<port>` when it picks one). */
-function configuredUrl(config: TesseraConfig): string {
-  if (config.publicUrl === null && config.port === 0) return `${config.http ? 'http' : 'https'}://localhost:<port>`;
-  return createPublicUrls({ publicUrl: config.publicUrl, http: config.http, port: config.port, hostNames: [] }).defaultBase;
 }
