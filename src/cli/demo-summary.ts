@@ -1,9 +1,12 @@
 /**
  * The demo environment as a developer reads it on first start: authorities, tenant, client ids
  * and secrets, users and passwords, how to trust the CA, and a ready `curl` that gets a token.
+ * The tenant blocks are the shared environment summary (environment-summary.ts); the demo's
+ * values are public, so its secrets and passwords are printed on every start.
  */
-import { relative } from 'node:path';
 import type { DemoInfo } from '../environment/demo-info.js';
+import type { EnvironmentSummary } from '../environment/summary.js';
+import { formatTenants, short } from './environment-summary.js';
 
 const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -12,35 +15,35 @@ function sh(value: string): string {
   return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
 }
 
-/** A path relative to the working directory when that is shorter. */
-function short(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && rel.length < path.length ? rel : path;
+/** demo.json's content in the shared summary shape. */
+export function demoSummary(info: DemoInfo): EnvironmentSummary {
+  return {
+    url: info.url,
+    caFile: info.caFile,
+    tenants: info.tenants.map((t) => ({
+      id: t.id,
+      displayName: t.displayName,
+      domain: t.domain,
+      authority: t.authority,
+      users: t.users.map((u) => ({ ...u, passwordSet: u.password !== null })),
+      applications: t.applications.map((a) => ({
+        appId: a.appId,
+        displayName: a.displayName,
+        kind: a.kind,
+        // demo.json lists redirect URIs flat; the kind tells the platform.
+        redirectUris: { web: a.kind === 'web' ? a.redirectUris : [], spa: a.kind === 'spa' ? a.redirectUris : [], publicClient: a.kind === 'public' ? a.redirectUris : [] },
+        secrets: a.secret === null ? [] : [{ keyId: null, displayName: null, origin: 'given' as const, value: a.secret }],
+        certificates: a.certificateFile === null ? [] : [{ thumbprint: null, file: a.certificateFile, privateKeyFile: a.privateKeyFile }],
+      })),
+    })),
+  };
 }
 
 /** The readable summary (also written as JSON to demo.json). */
 export function formatDemoSummary(info: DemoInfo, demoJsonFile: string): string {
   const out: string[] = [];
   out.push('Demo environment (well-known PUBLIC credentials: local development only; start with --no-demo or an environment file otherwise)');
-  for (const tenant of info.tenants) {
-    out.push('');
-    out.push(`Tenant ${tenant.displayName}: ${tenant.id}${tenant.domain ? ` (${tenant.domain})` : ' (personal accounts)'}`);
-    out.push(`  authority  ${tenant.authority}`);
-    if (tenant.domain) out.push(`             ${info.url}/${tenant.domain}   ${info.url}/organizations   ${info.url}/common`);
-    else out.push(`             ${info.url}/consumers`);
-    if (tenant.users.length > 0) out.push('  users');
-    for (const u of tenant.users) {
-      const extras = [...u.roles, ...(u.mfa ? [`MFA${u.totpSecret ? `, TOTP secret ${u.totpSecret}` : ''}`] : [])];
-      out.push(`    ${u.userPrincipalName.padEnd(38)} password ${u.password ?? '-'}${extras.length ? `   (${extras.join('; ')})` : ''}`);
-    }
-    if (tenant.applications.length > 0) out.push('  applications');
-    for (const a of tenant.applications) {
-      out.push(`    ${a.displayName} (${a.kind})  client id ${a.appId}`);
-      if (a.secret) out.push(`      secret       ${a.secret}`);
-      if (a.certificateFile) out.push(`      certificate  ${short(a.certificateFile)}  private key ${a.privateKeyFile ? short(a.privateKeyFile) : '-'}`);
-      if (a.redirectUris.length > 0) out.push(`      redirect URIs ${a.redirectUris.join('  ')}`);
-    }
-  }
+  out.push(...formatTenants(demoSummary(info)));
   const daemonTenant = info.tenants.find((t) => t.applications.some((a) => a.kind === 'daemon'));
   const daemon = daemonTenant?.applications.find((a) => a.kind === 'daemon');
   out.push('');

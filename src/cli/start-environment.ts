@@ -5,10 +5,10 @@
  */
 import { buildDemoInfo, readDemoInfo, writeDemoInfo, type DemoInfo } from '../environment/demo-info.js';
 import { DEMO } from '../environment/demo-values.js';
-import type { AppliedEnvironment } from '../environment/result.js';
+import { summarizeApplied } from '../environment/summary.js';
 import type { Runtime } from '../server/start.js';
 import { formatDemoSummary } from './demo-summary.js';
-import { plural } from './output.js';
+import { configuredBaseUrl, formatAppliedSummary } from './environment-summary.js';
 
 /** What start-up prepared; `report(url)` prints it once the URL is known. */
 export interface PreparedEnvironment {
@@ -20,8 +20,22 @@ export async function prepareEnvironment(runtime: Runtime): Promise<PreparedEnvi
   const { config, directory } = runtime;
   if (config.environment !== null) {
     const { applyEnvironmentFile } = await import('../environment/apply.js');
-    const applied = await applyEnvironmentFile(directory, config.environment);
-    return { report: async () => console.log(describeApplied(config.environment ?? '', applied)) };
+    const source = config.environment;
+    const applied = await applyEnvironmentFile(directory, source);
+    // Generated secrets of this run live only in `applied`: printed once, never stored.
+    const caFile = runtime.tls?.caFile ?? null;
+    const print = (url: string, urlSource: 'server' | 'configuration') =>
+      console.log(`\n${formatAppliedSummary(summarizeApplied(applied, { source, url, urlSource, caFile }))}\n`);
+    // They are committed already: a start that fails before report() (a port in use, say) would
+    // lose them for good, so they are printed on the way out, under the configured URL.
+    const onExit = () => print(configuredBaseUrl(config), 'configuration');
+    if (applied.applications.some((a) => a.secrets.some((s) => s.generated && s.created))) process.once('exit', onExit);
+    return {
+      report: async (url) => {
+        process.off('exit', onExit);
+        print(url, 'server');
+      },
+    };
   }
   if (config.noDemo) return { report: async () => undefined };
   // An empty database has no organization tenant (the consumers tenant always exists).
@@ -47,22 +61,4 @@ async function reportDemo(runtime: Runtime, url: string, info: () => Promise<Dem
   if (demo === null) return;
   const file = await writeDemoInfo(runtime.config.dataDir, demo);
   console.log(`\n${formatDemoSummary(demo, file)}\n`);
-}
-
-/** `Applied env.yaml: created 1 tenant, 3 users (…)`, plus warnings. */
-export function describeApplied(source: string, applied: AppliedEnvironment): string {
-  const c = applied.created;
-  const parts = [
-    plural(c.tenants, 'tenant'),
-    plural(c.users, 'user'),
-    plural(c.groups, 'group'),
-    plural(c.applications, 'application'),
-    plural(c.secrets, 'secret'),
-    plural(c.certificates, 'certificate'),
-    plural(c.members, 'group member'),
-    plural(c.consents, 'consent'),
-  ].filter((p) => !p.startsWith('0 '));
-  const lines = [`Applied ${source}: ${parts.length === 0 ? 'already up to date, nothing created' : `created ${parts.join(', ')}`}`];
-  for (const w of applied.warnings) lines.push(`  warning: ${w}`);
-  return lines.join('\n');
 }

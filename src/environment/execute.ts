@@ -74,7 +74,7 @@ async function writeApplication(dir: Directory, a: AppPlan, created: AppliedEnvi
   const secrets: AppliedSecret[] = [];
   for (const s of a.secrets) {
     if (s.exists) {
-      secrets.push({ keyId: null, displayName: s.displayName, value: s.value, created: false });
+      secrets.push({ keyId: null, displayName: s.displayName, value: s.value, generated: s.value === null, created: false });
       continue;
     }
     const { credential, secretText } = await at(s.path, () =>
@@ -84,7 +84,7 @@ async function writeApplication(dir: Directory, a: AppPlan, created: AppliedEnvi
         ...(s.endDateTime !== undefined ? { endDateTime: new Date(s.endDateTime).toISOString() } : {}),
       }),
     );
-    secrets.push({ keyId: credential.keyId, displayName: s.displayName, value: secretText, created: true });
+    secrets.push({ keyId: credential.keyId, displayName: s.displayName, value: secretText, generated: s.value === null, created: true });
     created.secrets++;
   }
   const certificates = [];

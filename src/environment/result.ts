@@ -32,8 +32,14 @@ export interface AppliedSecret {
   /** keyId when added in this run. */
   keyId: string | null;
   displayName: string | null;
-  /** The value: as given, or generated in this run; null for a generated secret that already existed. */
+  /**
+   * The value: as given, or generated in this run; null for a generated secret that already
+   * existed. A generated value lives only in this result: the directory keeps its digest, so,
+   * as in Entra, it is shown when it is created and never again.
+   */
   value: string | null;
+  /** Tessera generated the value (the file gave none). */
+  generated: boolean;
   created: boolean;
 }
 
