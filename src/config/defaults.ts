@@ -51,4 +51,6 @@ export const defaults: TesseraConfig = {
   authThrottlePerAddress: 50,
   /** Failed authentications of one client id from addresses that have not recently authenticated it, per window, before such addresses get 429 for that client (`TESSERA_AUTH_THROTTLE_PER_CLIENT`, 0 = no limit). Addresses where the client recently succeeded are not affected. In memory, per process. */
   authThrottlePerClient: 50,
+  /** What the landing page at the public URL's root (`GET /`, `TESSERA_LANDING_PAGE`) shows. `'full'`: the version, issuer base, database kind, every tenant (the first 50) with its authority, discovery and JWKS links, the local CA for download, the demo credentials when the demo environment is present, and the docs; `Accept: application/json` gets the same data as `demo.json` without any secret or password. `'minimal'`: only that Tessera is running, its version and the docs (JSON `{}`), for a public deployment that should not list its tenants. Neither writes anything to storage. */
+  landingPage: 'full',
 };
