@@ -169,6 +169,10 @@ a:hover { color: var(--primary-hover); }
   .actions .button { flex: 1; }
   .details dl, .facts { grid-template-columns: 1fr; gap: 0; }
   .facts dd { margin-bottom: 8px; }
+  .broad table, .broad tbody, .broad tr, .broad th, .broad td { display: block; }
+  .broad thead { display: none; }
+  .broad tr { border-bottom: 1px solid var(--border); padding: 8px 0; }
+  .broad th, .broad td { border: 0; padding: 2px 0; }
   .details dd { margin-bottom: 8px; }
 }
 @media (forced-colors: active) { .button, .card, input { border: 1px solid CanvasText; } }

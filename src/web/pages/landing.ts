@@ -41,7 +41,7 @@ function tlsFact(tls: TlsSection): Html {
 }
 
 function fullBody(full: FullLanding, version: string): Html {
-  const omitted = full.omittedTenants > 0 ? html`<p class="fine">…and ${full.omittedTenants} more ${full.omittedTenants === 1 ? 'tenant' : 'tenants'}, not listed here (<code>tessera tenants</code> lists them all).</p>` : null;
+  const omitted = full.omittedTenants > 0 ? html`<p class="fine">…and ${full.omittedTenants} more ${full.omittedTenants === 1 ? 'tenant' : 'tenants'}, not listed here (<code>tessera tenants list</code> lists them all).</p>` : null;
   return html`<h1>Tessera is running</h1>
 <p class="lead">A self-hosted identity platform that speaks Microsoft Entra ID and Microsoft Graph.</p>
 <dl class="facts">
