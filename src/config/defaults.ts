@@ -53,4 +53,6 @@ export const defaults: TesseraConfig = {
   authThrottlePerAddress: 50,
   /** Failed authentications of one client id from addresses that have not recently authenticated it, per window, before such addresses get 429 for that client (`TESSERA_AUTH_THROTTLE_PER_CLIENT`, 0 = no limit). Addresses where the client recently succeeded are not affected. In memory, per process. */
   authThrottlePerClient: 50,
+  /** What the landing page at the public URL's root (`GET /`, `TESSERA_LANDING_PAGE`) shows. `'full'`: the version, issuer base, database kind, the tenants (the first 50) with their domains and authority, discovery and JWKS links, the local CA's download link, the demo credentials when the demo environment is present, and the docs; with `Accept: application/json`, demo.json's shape for those tenants — users' names, roles and MFA, applications' client ids and redirect URIs (50 of each per tenant) — without any secret, password or server file path. `'minimal'`: only that Tessera is running, its version and the docs (JSON `{}`), for a deployment that should not list its tenants, users and apps to anonymous visitors. Either way `/ca.pem` (when Tessera has its own CA) and `/docs/<name>.md` are served, and a visit writes nothing to storage. */
+  landingPage: 'full',
 };

@@ -95,6 +95,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial1 {
       authThrottleWindowSeconds: num('TESSERA_AUTH_THROTTLE_WINDOW_SECONDS'),
       authThrottlePerAddress: num('TESSERA_AUTH_THROTTLE_PER_ADDRESS'),
       authThrottlePerClient: num('TESSERA_AUTH_THROTTLE_PER_CLIENT'),
+      landingPage: str('TESSERA_LANDING_PAGE') as TesseraConfig['landingPage'] | undefined,
     }),
   );
   return out;

@@ -56,6 +56,8 @@ export const configSchema = z.object({
   authThrottlePerAddress: z.number().int().min(0),
   /** Failed authentications of one client id from unfamiliar addresses per window; 0 = no limit. */
   authThrottlePerClient: z.number().int().min(0),
+  /** What `GET /` shows: tenants, authorities, the CA and the demo ('full'), or that Tessera runs ('minimal'). */
+  landingPage: z.enum(['full', 'minimal']),
 });
 
 export type TesseraConfig = z.infer<typeof configSchema>;

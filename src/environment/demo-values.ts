@@ -51,3 +51,9 @@ export function publicClientRedirectUris(): string[] {
   const appId = DEMO.applications.publicClient.appId;
   return ['http://localhost', `msal${appId}://auth`, 'https://login.microsoftonline.com/common/oauth2/nativeclient'];
 }
+
+/**
+ * What every place that shows the demo credentials says about them (the CLI's summary, the
+ * landing page): they are public, and for local development only.
+ */
+export const DEMO_WARNING = 'well-known PUBLIC credentials: local development only; start with --no-demo or an environment file otherwise';

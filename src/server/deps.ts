@@ -24,8 +24,11 @@ export interface AppDeps {
   urls: PublicUrls;
   /** The clock; tests may freeze it. */
   now: () => Date;
-  /** TLS material for HTTPS; null with `--http`. */
-  tls: { cert: string; key: string } | null;
+  /**
+   * TLS material for HTTPS; null with `--http`. `caPem`: the local CA that issued `cert`, offered
+   * for download on the landing page (null or absent with `--cert/--key`).
+   */
+  tls: { cert: string; key: string; caPem?: string | null } | null;
   /** Throttling of failed authentication (protocol/throttle/failure-limiter.ts). */
   authFailures: FailureLimiter;
 }

@@ -4,8 +4,8 @@
  * - Graph (`/v1.0`, `/beta`, `/oidc/…` at the host root): an OData error (graph.md §1.7) — 405
  *   `Request_BadRequest` for a method Graph paths do not take (their routes are wildcards, so
  *   only the method can be unknown there), else 404;
- * - web (the first segment of a web route under the path prefix, e.g. `/static`): the HTML
- *   error page;
+ * - web (the landing page `{prefix}/`, or the first segment of a web route under the path
+ *   prefix, e.g. `/static`): the HTML error page;
  * - everything else, the protocol surface: Entra's JSON error, status 404.
  *   ENTRA-COMPAT: Entra answers unknown STS paths with an HTML 404 page and no AADSTS code;
  *   Tessera's callers there are machines, so they get the token-error JSON with `invalid_request`
@@ -32,7 +32,8 @@ const WEB_SEGMENTS = [...new Set(webRoutes.map((r) => r.url.split('/')[1]).filte
 export function notFoundHandler(deps: AppDeps) {
   const prefix = deps.urls.pathPrefix;
   const web = WEB_SEGMENTS.map((segment) => `${prefix}/${segment}`);
-  const isWeb = (path: string) => web.some((p) => path === p || path.startsWith(`${p}/`));
+  // The landing page (`{prefix}/`) is a web path too: other methods than GET/HEAD get the HTML 404.
+  const isWeb = (path: string) => path === `${prefix}/` || (prefix !== '' && path === prefix) || web.some((p) => path === p || path.startsWith(`${p}/`));
 
   return function notFound(request: FastifyRequest, reply: FastifyReply) {
     const url = request.url;

@@ -122,7 +122,7 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
     secrets: runtime.secrets,
     urls: late.urls,
     now: runtime.now,
-    tls: runtime.tls ? { cert: runtime.tls.cert, key: runtime.tls.key } : null,
+    tls: runtime.tls ? { cert: runtime.tls.cert, key: runtime.tls.key, caPem: runtime.tls.caPem } : null,
     // In memory, per process (per worker with --workers); see failure-limiter.ts.
     authFailures: createMemoryFailureLimiter({
       windowSeconds: config.authThrottleWindowSeconds,

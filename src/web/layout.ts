@@ -32,6 +32,8 @@ export interface PageContent {
   script?: Html;
   /** A wider card (consent lists). */
   wide?: boolean;
+  /** A document-width card (the landing page's tables). */
+  broad?: boolean;
 }
 
 /** What a handler sends (web/render.ts `sendPage`): the document and its own CSP. */
@@ -65,7 +67,7 @@ export function renderPage(chrome: PageChrome, content: PageContent): WebPage {
 <body>
 <a class="skip" href="#main">Skip to content</a>
 <div class="shell">
-<main class="card${content.wide ? ' wide' : ''}" id="main">
+<main class="card${content.wide ? ' wide' : ''}${content.broad ? ' broad' : ''}" id="main">
 <header class="brand">${MARK}<span class="wordmark">Tessera</span></header>
 ${content.body}
 </main>

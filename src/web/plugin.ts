@@ -11,6 +11,8 @@ import { OAuthError } from '../protocol/errors.js';
 import type { AppDeps } from '../server/deps.js';
 import { requestIdsFor } from '../server/request-ids.js';
 import { NotFound } from './errors.js';
+import { loadDocsIndex } from './landing/docs.js';
+import { readVersion } from './landing/version.js';
 import { errorPage, type ErrorPageModel } from './pages/error.js';
 import { pageChrome, sendPage } from './render.js';
 import { webRoutes } from './routes.js';
@@ -49,7 +51,9 @@ export async function webPlugin(app: FastifyInstance, deps: AppDeps): Promise<vo
     statics.setNotFoundHandler((request, reply) => renderError(request, reply, { status: 404, message: new NotFound().message, summary: "We couldn't find that page." }));
   }, { prefix: `${prefix}/static` });
 
+  // Read once at start: the docs allowlist and the version the landing page shows.
+  const web = { deps, docs: await loadDocsIndex(), version: await readVersion() };
   for (const route of webRoutes) {
-    app.route({ method: route.method, url: `${prefix}${route.url}`, config: { routeName: route.name }, handler: route.handler });
+    app.route({ method: route.method, url: `${prefix}${route.url}`, config: { routeName: route.name }, handler: route.handler(web) });
   }
 }

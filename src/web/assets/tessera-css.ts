@@ -144,15 +144,35 @@ a:hover { color: var(--primary-hover); }
   position: absolute; width: 1px; height: 1px; min-height: 0; padding: 0; margin: -1px; border: 0;
   overflow: hidden; clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
 }
+.card.broad { max-width: 960px; }
+.broad h2 { font-size: 1.1rem; font-weight: 650; margin: 32px 0 12px; }
+.broad h3 { font-size: 1rem; font-weight: 650; margin: 24px 0 8px; overflow-wrap: anywhere; }
+.broad code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: .85em; overflow-wrap: anywhere; }
+.facts { margin: 0 0 16px; display: grid; grid-template-columns: max-content 1fr; gap: 4px 16px; }
+.facts dt { color: var(--muted); }
+.facts dd { margin: 0; overflow-wrap: anywhere; }
+.broad table { width: 100%; border-collapse: collapse; margin: 0 0 16px; font-size: .9rem; }
+.broad th, .broad td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom: 1px solid var(--border); overflow-wrap: anywhere; }
+.broad thead th { color: var(--muted); font-weight: 600; font-size: .8rem; }
+.broad tbody th { font-weight: 600; }
+.links a { white-space: nowrap; margin-right: 10px; }
+.tag { display: inline-block; font-size: .72rem; font-weight: 600; padding: 0 8px; border-radius: 999px; background: var(--secondary); color: var(--muted); vertical-align: middle; }
+.warning { border-left: 4px solid var(--tile-3); background: color-mix(in srgb, var(--tile-3) 12%, var(--card)); border-radius: 6px; padding: 10px 12px; }
+.docs { columns: 2 200px; padding-left: 1.2rem; margin: 0; }
 .meta { color: var(--muted); font-size: .78rem; padding: 0 16px 20px; text-align: center; display: flex; gap: 6px 16px; flex-wrap: wrap; justify-content: center; }
 .meta code { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; }
 @media (max-width: 520px) {
   body { background: var(--card); }
   .shell { justify-content: flex-start; padding: 0; }
-  .card, .card.wide { max-width: none; box-shadow: none; border-radius: 0; padding: 28px 22px 24px; }
+  .card, .card.wide, .card.broad { max-width: none; box-shadow: none; border-radius: 0; padding: 28px 22px 24px; }
   .actions { justify-content: stretch; }
   .actions .button { flex: 1; }
-  .details dl { grid-template-columns: 1fr; gap: 0; }
+  .details dl, .facts { grid-template-columns: 1fr; gap: 0; }
+  .facts dd { margin-bottom: 8px; }
+  .broad table, .broad tbody, .broad tr, .broad th, .broad td { display: block; }
+  .broad thead { display: none; }
+  .broad tr { border-bottom: 1px solid var(--border); padding: 8px 0; }
+  .broad th, .broad td { border: 0; padding: 2px 0; }
   .details dd { margin-bottom: 8px; }
 }
 @media (forced-colors: active) { .button, .card, input { border: 1px solid CanvasText; } }
