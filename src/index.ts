@@ -14,6 +14,7 @@ import { applyEnvironment, applyEnvironmentFile } from './environment/apply.js';
 import { applyDemo } from './environment/demo-apply.js';
 import type { AppliedApplication, AppliedEnvironment, AppliedGroup, AppliedTenant, AppliedUser } from './environment/result.js';
 import type { EnvironmentInput } from './environment/schema.js';
+import { openLogSink, type LogStream } from './server/log-output.js';
 import { createRuntime, listen, type Runtime } from './server/start.js';
 import type { ProtocolState } from './state/index.js';
 import type { InstanceSecrets } from './tokens/keys/instance-secret.js';
@@ -45,8 +46,13 @@ export interface StartTesseraOptions {
   host?: string;
   /** Public base URL (issuer base). Default `https://localhost:<port>`. */
   publicUrl?: string;
-  /** Default `'silent'`. */
+  /** Default `'silent'`, or `'info'` with `logDestination`. */
   logLevel?: TesseraConfig['logLevel'];
+  /**
+   * Where log lines go: a file path (appended to) or a stream; default standard output. One line
+   * per request at `info` (docs/configuration.md "Logs"); JSON unless `config.logFormat` is `'text'`.
+   */
+  logDestination?: string | LogStream;
   /** The clock (directory, keys, tokens). */
   now?: () => Date;
   /** Default true: no demo environment in-process unless `noDemo: false`. */
@@ -94,13 +100,15 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
       publicUrl: options.publicUrl ?? null,
       dataDir,
       database: options.database ?? ':memory:',
-      logLevel: options.logLevel ?? 'silent',
+      logLevel: options.logLevel ?? (options.logDestination !== undefined ? 'info' : 'silent'),
       noDemo: options.noDemo ?? true,
     },
   });
   let runtime: Runtime | undefined;
+  const logs = options.logDestination !== undefined ? openLogSink(options.logDestination) : undefined;
   const cleanup = async () => {
     await runtime?.close();
+    logs?.close();
     if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
   };
   try {
@@ -109,7 +117,7 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
     if (!config.noDemo) results.push((await applyDemo(runtime.directory, { dataDir, now: runtime.now })).applied);
     if (typeof options.environment === 'string') results.push(await applyEnvironmentFile(runtime.directory, options.environment));
     else if (options.environment !== undefined) results.push(await applyEnvironment(runtime.directory, options.environment));
-    const server = await listen(runtime);
+    const server = await listen(runtime, logs ? { logDestination: logs.stream } : {});
     const tls = runtime.tls;
     const merged = merge(results);
     // The caller's own environment names the default tenant; the demo's comes second.
