@@ -31,6 +31,7 @@ export { EnvironmentError } from './environment/errors.js';
 export type { EnvironmentInput, Environment } from './environment/schema.js';
 export type * from './environment/result.js';
 export { DEMO } from './environment/demo-values.js';
+export type { LogStream } from './server/log-output.js';
 
 /** Options of {@link startTessera}. */
 export interface StartTesseraOptions {
@@ -89,6 +90,7 @@ export interface TesseraInstance {
 
 /** Boots Tessera in this process. */
 export async function startTessera(options: StartTesseraOptions = {}): Promise<TesseraInstance> {
+  const logs = options.logDestination !== undefined ? openLogSink(options.logDestination) : undefined;
   const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'tessera-')) : null;
   const dataDir = options.dataDir ?? (tempDir as string);
   const config = loadConfig({
@@ -105,7 +107,6 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
     },
   });
   let runtime: Runtime | undefined;
-  const logs = options.logDestination !== undefined ? openLogSink(options.logDestination) : undefined;
   const cleanup = async () => {
     await runtime?.close();
     logs?.close();

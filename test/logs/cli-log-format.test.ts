@@ -1,14 +1,15 @@
 /**
  * `tessera start --log-format`: JSON lines (pino's) with `json` and by default when stdout is not a
  * terminal (here a pipe), one readable line per request with `text` — the real CLI in a child
- * process. Plain HTTP keeps the test free of CA set-up; the logging is the same.
+ * process; `TESSERA_LOG_FORMAT` as the variable. Plain HTTP keeps the test free of CA set-up;
+ * the logging is the same.
  */
 import assert from 'node:assert/strict';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startCli, type CliServer } from '../helpers/cli-run.js';
+import { runCli, startCli, type CliServer } from '../helpers/cli-run.js';
 
 const LISTENING = /Tessera is listening on (http:\/\/localhost:\d+)/;
 const CORRELATION = 'c0ffee00-1234-4abc-8def-0000000000c1';
@@ -49,6 +50,14 @@ describe('tessera start --log-format', () => {
     assert.match(out, /^\d\d:\d\d:\d\d\.\d{3} POST \/common\/oauth2\/v2\.0\/token 400 \d+(?:\.\d)?ms AADSTS50059 correlation=[0-9a-f-]{36} trace=[0-9a-f-]{36}$/m);
     assert.match(out, /^\d\d:\d\d:\d\d\.\d{3} INFO Server listening at http:\/\/\S+$/m, 'other lines are text too');
     assert.doesNotMatch(out, /^\{"level"/m, 'no JSON line');
+  });
+
+  it('TESSERA_LOG_FORMAT=text does the same as the flag; an unknown format is a usage error', async () => {
+    server = startCli(['--http', '--port', '0', '--no-demo', '--data-dir', join(dir, 'env'), '--database', ':memory:'], { TESSERA_LOG_FORMAT: 'text' });
+    assert.match(await exercise(server), /^\d\d:\d\d:\d\d\.\d{3} POST \/common\/oauth2\/v2\.0\/token 400 /m);
+    const wrong = await runCli(['start', '--log-format', 'pretty', '--data-dir', join(dir, 'wrong')]);
+    assert.equal(wrong.code, 2);
+    assert.match(wrong.stderr, /logFormat: /);
   });
 
   it('by default (auto) a pipe gets JSON lines', async () => {
