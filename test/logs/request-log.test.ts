@@ -7,12 +7,16 @@ import assert from 'node:assert/strict';
 import { appendFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { EnvironmentInput } from '../../src/environment/schema.js';
+import { FormClient, signInForCode } from '../protocol/authorize/form-client.js';
 import { bootTessera, postForm, testLogFile } from '../helpers/tessera.js';
 
 const TENANT = '10a90000-0000-4000-8000-000000000001';
 const DAEMON = '10a90000-0000-4000-8000-000000000011';
 const WEB = '10a90000-0000-4000-8000-000000000012';
 const DAEMON_SECRET = 'request-log-daemon-secret~0123456789';
+const WEB_SECRET = 'request-log-web-secret~0123456789';
+const USER = 'logan@requestlog.onmicrosoft.com';
+const USER_PASSWORD = 'Request-Log-Pass-1!';
 const CALLBACK = 'http://localhost:47001/callback';
 const CORRELATION = 'c0ffee00-1234-4abc-8def-000000000001';
 
@@ -22,9 +26,10 @@ const environment: EnvironmentInput = {
       id: TENANT,
       displayName: 'Request Log',
       domain: 'requestlog',
+      users: [{ userPrincipalName: USER, displayName: 'Logan', password: USER_PASSWORD }],
       applications: [
         { appId: DAEMON, displayName: 'Log daemon', secrets: [{ value: DAEMON_SECRET }], requiredPermissions: { 'Microsoft Graph': { application: ['User.Read.All'] } } },
-        { appId: WEB, displayName: 'Log web app', web: { redirectUris: [CALLBACK] } },
+        { appId: WEB, displayName: 'Log web app', web: { redirectUris: [CALLBACK] }, secrets: [{ value: WEB_SECRET }] },
       ],
     },
   ],
@@ -120,6 +125,29 @@ describe('request logs', () => {
     assert.ok(code, `an error redirect: ${location.href}`);
     const line = await accessLine(route, (l) => l.clientId === WEB && l.status === 302);
     assert.equal(line.errorCode, `AADSTS${code}`);
+  });
+
+  it('a wrong password on the sign-in page is logged with AADSTS50126; no password, cookie, code or token is', async () => {
+    const authorize = `${tessera.url}/${TENANT}/oauth2/v2.0/authorize?client_id=${WEB}&response_type=code&redirect_uri=${encodeURIComponent(CALLBACK)}&scope=${encodeURIComponent('openid offline_access')}`;
+    const client = new FormClient();
+    let page = await client.get(authorize);
+    page = await client.submit(tessera.url, page, { loginfmt: USER });
+    const wrong = await client.submit(tessera.url, page, { passwd: 'Not-The-Password-1!' });
+    assert.match(wrong.html, /AADSTS50126/);
+    const line = await accessLine(`/${TENANT}/login`, (l) => l.errorCode !== undefined);
+    assert.equal(line.errorCode, 'AADSTS50126');
+    assert.equal(line.status, 200, 'the page is shown again');
+
+    const landed = await signInForCode(new FormClient(), tessera.url, authorize, USER, USER_PASSWORD);
+    const code = landed.searchParams.get('code') ?? '';
+    const route = `/${TENANT}/oauth2/v2.0/token`;
+    const redeemed = await postForm(`${tessera.url}${route}`, { grant_type: 'authorization_code', client_id: WEB, client_secret: WEB_SECRET, code, redirect_uri: CALLBACK });
+    assert.equal(redeemed.status, 200);
+    await accessLine(route, (l) => l.clientId === WEB && l.status === 200);
+    const all = raw.join('');
+    for (const secret of [USER_PASSWORD, 'Not-The-Password-1!', client.cookie.split('=')[1] ?? '-', code, String(redeemed.body.refresh_token), String(redeemed.body.id_token)]) {
+      assert.ok(secret.length > 8 && !all.includes(secret), `${secret.slice(0, 12)}… is not in the log`);
+    }
   });
 
   it('logs neither an id_token_hint, nor a Basic header, nor a bearer token', async () => {
