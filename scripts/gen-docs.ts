@@ -35,8 +35,32 @@ from the environment only.
 | setting | default | meaning |
 |---|---|---|
 ${rows.join('\n')}
-`;
+
+${LOGS_SECTION}`;
 }
+
+// The access log's fields, as src/server/request-log.ts writes them.
+const LOGS_SECTION = `## Logs
+
+At \`info\` (the default \`logLevel\`) every request logs one line when its response is sent;
+warnings and errors add lines of their own with the same trace id. On a terminal (\`logFormat\`
+\`auto\` or \`text\`):
+
+\`\`\`text
+12:03:04.123 POST /contoso.onmicrosoft.com/oauth2/v2.0/token 401 3.1ms client=7e55e4a0-… AADSTS7000215 correlation=… trace=…
+\`\`\`
+
+As JSON lines (\`json\`, or \`auto\` when standard output is not a terminal), pino's own:
+\`level\` (30 = info), \`time\` (ms since the epoch), \`pid\`, \`hostname\`, \`traceId\`, \`method\`,
+\`route\` (the path, with the tenant, without the query string), \`status\`, \`durationMs\`,
+\`clientId\` (the \`client_id\` form or query parameter, when sent), \`errorCode\` (the AADSTS code,
+e.g. \`AADSTS7000215\`, or Graph's, e.g. \`Authorization_RequestDenied\`, when the answer is an
+error), \`correlationId\` (the client's \`client-request-id\` when it is a GUID, else a fresh one, as in
+Entra's error bodies) and \`msg: "request"\`. The trace id is the \`trace_id\` of Entra's error bodies, the
+Request Id of error pages and Graph's \`request-id\` header. Secrets, tokens, codes, passwords,
+cookies, query strings and headers are never logged (docs/security.md). In-process,
+\`startTessera({ logDestination })\` sends the lines to a file or stream.
+`;
 
 export function renderErrorsDoc(): string {
   const rows = Object.entries(AADSTS).map(

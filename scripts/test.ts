@@ -10,12 +10,17 @@
  * 4. dist/ rebuilt when a source is newer: examples/ and the new-project test import the package
  *    as users do, which resolves to the build.
  * 5. node's test runner over every `test/**\/*.test.ts` (or the files given as arguments).
+ * 6. Servers started by the tests log (at debug, one line per request) into a directory made for
+ *    the run (`TESSERA_TEST_LOG_DIR`, kept when given); after the suite, the leak scan
+ *    (test/logs/leak-scan.ts) reads every line of it and fails the run on any credential the
+ *    tests used, naming the file and line.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { ensureTlsMaterial } from '../src/server/tls.js';
+import { collectCredentials, logVolume, scanLogs } from '../test/logs/leak-scan.js';
 import { startPostgres } from '../test/helpers/postgres.js';
 
 function newestMtime(dir: string): number {
@@ -51,6 +56,9 @@ await buildIfStale();
 const tlsDir = mkdtempSync(join(tmpdir(), 'tessera-test-tls-'));
 const tls = await ensureTlsMaterial(tlsDir, []);
 const postgres = await startPostgres();
+const keepLogs = process.env.TESSERA_TEST_LOG_DIR !== undefined && process.env.TESSERA_TEST_LOG_DIR !== '';
+const logDir = keepLogs ? (process.env.TESSERA_TEST_LOG_DIR as string) : mkdtempSync(join(tmpdir(), 'tessera-test-logs-'));
+mkdirSync(logDir, { recursive: true });
 
 const env = {
   ...process.env,
@@ -58,6 +66,7 @@ const env = {
   TESSERA_TEST_DATA_DIR: tlsDir,
   TESSERA_CA_DIR: join(tlsDir, 'user-ca'),
   TESSERA_TEST_DATABASE_URL: postgres.url,
+  TESSERA_TEST_LOG_DIR: logDir,
 };
 let code: number;
 try {
@@ -69,4 +78,21 @@ try {
   await postgres.stop();
   rmSync(tlsDir, { recursive: true, force: true });
 }
+if (!leakScan()) code = code === 0 ? 1 : code;
 process.exit(code);
+
+/** Scans the run's logs; false (and a report on stderr) when a credential leaked. */
+function leakScan(): boolean {
+  const credentials = collectCredentials(root);
+  const leaks = scanLogs(logDir, credentials);
+  const volume = logVolume(logDir);
+  const summary = `${volume.files} files, ${volume.lines} lines, ${Math.round(volume.bytes / 1024)} KiB`;
+  if (leaks.length === 0) {
+    process.stdout.write(`log leak scan: no credential in the test logs (${summary}; ${credentials.values.size} values, ${credentials.shapes.length} shapes)\n`);
+    if (!keepLogs) rmSync(logDir, { recursive: true, force: true });
+    return true;
+  }
+  process.stderr.write(`log leak scan: ${leaks.length} leaked credential(s) in the test logs (${summary}, kept in ${logDir}):\n`);
+  for (const leak of leaks.slice(0, 50)) process.stderr.write(`  ${leak.file}:${leak.line}: ${leak.what}\n`);
+  return false;
+}

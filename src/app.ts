@@ -3,6 +3,7 @@
  * Surfaces are encapsulated plugins (shared/style.md convention 7): protocol under the public
  * URL's path prefix, Graph at the host root (`/v1.0`, `/beta`; spec/clients.md item 4).
  */
+import { randomUUID } from 'node:crypto';
 import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { graphPlugin } from './graph/plugin.js';
 import { frontChannelPlugin } from './protocol/front-channel/plugin.js';
@@ -15,6 +16,8 @@ import { frameworkErrorHandler } from './server/framework-errors.js';
 import { healthRoutes } from './server/health.js';
 import { notFoundHandler } from './server/not-found.js';
 import { applyHtmlSecurityHeaders } from './server/html-headers.js';
+import { loggerOptions } from './server/log-output.js';
+import { registerRequestLog } from './server/request-log.js';
 import { webPlugin } from './web/plugin.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -33,13 +36,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     requestTimeout: config.requestTimeoutMs,
     keepAliveTimeout: config.keepAliveTimeoutMs,
     bodyLimit: config.bodyLimitBytes,
-    logger: {
-      level: deps.config.logLevel,
-      // Never log credentials: tokens, secrets and assertions travel in these.
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body'],
-    },
-    // Per-request access logs would sit on the token hot path; errors are still logged.
-    logController: new LogController({ disableRequestLogging: true }),
+    logger: loggerOptions(config, deps.logDestination),
+    // Fastify's own request lines log `req`/`res` objects; server/request-log.ts writes one
+    // line per request instead. The request id is the trace id (server/request-ids.ts), so
+    // every line a request logs carries it.
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'traceId' }),
+    genReqId: () => randomUUID(),
     // Entra's paths are case-sensitive only in their tenant values; keep defaults otherwise.
     routerOptions: { ignoreTrailingSlash: true, ignoreDuplicateSlashes: false, maxParamLength: 500 },
     frameworkErrors: frameworkErrorHandler(deps),
@@ -50,6 +52,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   guardConnections(app.server, { maxPerAddress: config.maxConnectionsPerAddress, firstRequestMs: config.headersTimeoutMs, tls: deps.tls !== null });
   app.addHook('onRequest', edgeGuards(deps));
+  registerRequestLog(app, config.logLevel);
 
   app.addHook('onSend', async (request, reply, payload) => {
     // An answer sent before the body was read (413, 421, 415): close rather than drain it.

@@ -14,6 +14,7 @@ import { applyEnvironment, applyEnvironmentFile } from './environment/apply.js';
 import { applyDemo } from './environment/demo-apply.js';
 import type { AppliedApplication, AppliedEnvironment, AppliedGroup, AppliedTenant, AppliedUser } from './environment/result.js';
 import type { EnvironmentInput } from './environment/schema.js';
+import { openLogSink, type LogStream } from './server/log-output.js';
 import { createRuntime, listen, type Runtime } from './server/start.js';
 import { userCaDir } from './server/user-ca.js';
 import type { ProtocolState } from './state/index.js';
@@ -34,6 +35,7 @@ export type * from './environment/result.js';
 export { DEMO } from './environment/demo-values.js';
 export type { ClientSettings, MsalConfiguration } from './clients/settings.js';
 export { userCaDir } from './server/user-ca.js';
+export type { LogStream } from './server/log-output.js';
 
 /** Options of {@link startTessera}. */
 export interface StartTesseraOptions {
@@ -58,8 +60,13 @@ export interface StartTesseraOptions {
   host?: string;
   /** Public base URL (issuer base). Default `https://localhost:<port>`. */
   publicUrl?: string;
-  /** Default `'silent'`. */
+  /** Default `'silent'`, or `'info'` with `logDestination`. */
   logLevel?: TesseraConfig['logLevel'];
+  /**
+   * Where log lines go: a file path (appended to) or a stream; default standard output. One line
+   * per request at `info` (docs/configuration.md "Logs"); JSON unless `config.logFormat` is `'text'`.
+   */
+  logDestination?: string | LogStream;
   /** The clock (directory, keys, tokens). */
   now?: () => Date;
   /** Default true: no demo environment in-process unless `noDemo: false`. */
@@ -102,6 +109,7 @@ export interface TesseraInstance {
 
 /** Boots Tessera in this process. */
 export async function startTessera(options: StartTesseraOptions = {}): Promise<TesseraInstance> {
+  const logs = options.logDestination !== undefined ? openLogSink(options.logDestination) : undefined;
   const tempDir = options.dataDir === undefined ? await mkdtemp(join(tmpdir(), 'tessera-')) : null;
   const dataDir = options.dataDir ?? (tempDir as string);
   const config = loadConfig({
@@ -114,7 +122,7 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
       dataDir,
       caDir: options.caDir ?? (options.dataDir === undefined ? userCaDir() : null),
       database: options.database ?? ':memory:',
-      logLevel: options.logLevel ?? 'silent',
+      logLevel: options.logLevel ?? (options.logDestination !== undefined ? 'info' : 'silent'),
       noDemo: options.noDemo ?? true,
     },
   });
@@ -123,6 +131,7 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
   const cleanup = async () => {
     await clients?.close();
     await runtime?.close();
+    logs?.close();
     if (tempDir !== null) await rm(tempDir, { recursive: true, force: true });
   };
   try {
@@ -131,7 +140,7 @@ export async function startTessera(options: StartTesseraOptions = {}): Promise<T
     if (!config.noDemo) results.push((await applyDemo(runtime.directory, { dataDir, now: runtime.now })).applied);
     if (typeof options.environment === 'string') results.push(await applyEnvironmentFile(runtime.directory, options.environment));
     else if (options.environment !== undefined) results.push(await applyEnvironment(runtime.directory, options.environment));
-    const server = await listen(runtime);
+    const server = await listen(runtime, logs ? { logDestination: logs.stream } : {});
     const tls = runtime.tls;
     const merged = merge(results);
     // The caller's own environment names the default tenant; the demo's comes second.

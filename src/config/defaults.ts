@@ -33,6 +33,8 @@ export const defaults: TesseraConfig = {
   noDemo: false,
   /** Log level (`--log-level`, `TESSERA_LOG_LEVEL`): fatal, error, warn, info, debug, trace, silent. */
   logLevel: 'info',
+  /** Log format (`--log-format`, `TESSERA_LOG_FORMAT`): `text`, one readable line per entry; `json`, pino's JSON lines; `auto`, text when standard output is a terminal, else JSON. At `info` every request logs one line (see Logs below). */
+  logFormat: 'auto',
   /** Access-token lifetime range in seconds; each token gets a random lifetime in it, as Entra's 60–90 minutes (`TESSERA_ACCESS_TOKEN_LIFETIME=min-max`). */
   accessTokenLifetime: { min: 3600, max: 5400 },
   /** Extra `Host` header values (`name` or `name:port`, `TESSERA_ALLOWED_HOSTS`, comma-separated) the server answers besides the names its certificate covers on the listened port and, with `--public-url`, that URL's host (direct access on the listened port stays allowed: a reverse proxy may or may not pass the public Host on). Any other `Host` gets 421 Misdirected Request (Entra JSON `invalid_request` AADSTS9002313 on protocol paths, Graph `MisdirectedRequest` on `/v1.0` and `/beta`) and never a token. Without `--public-url` an allowed host also becomes an issuer base; with it, every accepted host is answered with the public URL's issuer. */

@@ -85,6 +85,7 @@ function fromEnv(env: NodeJS.ProcessEnv): Partial1 {
       environment: str('TESSERA_ENVIRONMENT'),
       noDemo: bool('TESSERA_NO_DEMO'),
       logLevel: str('TESSERA_LOG_LEVEL') as TesseraConfig['logLevel'] | undefined,
+      logFormat: str('TESSERA_LOG_FORMAT') as TesseraConfig['logFormat'] | undefined,
       accessTokenLifetime: lifetime ? parseRange(lifetime) : undefined,
       allowedHosts: str('TESSERA_ALLOWED_HOSTS')?.split(',').map((s) => s.trim()).filter(Boolean),
       headersTimeoutMs: num('TESSERA_HEADERS_TIMEOUT_MS'),

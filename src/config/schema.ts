@@ -36,6 +36,8 @@ export const configSchema = z.object({
   noDemo: z.boolean(),
   /** Log level for the pino logger. */
   logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+  /** Log line format: `text` (one readable line per entry), `json` (pino's JSON lines), `auto` (text on a terminal). */
+  logFormat: z.enum(['auto', 'text', 'json']),
   /** Access-token lifetime bounds in seconds (Entra: random 60–90 minutes). */
   accessTokenLifetime: z.object({ min: z.number().int().min(300), max: z.number().int().min(300) }),
   /** Extra `Host` header values (`host` or `host:port`) accepted besides the certificate's names. */

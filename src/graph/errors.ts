@@ -5,6 +5,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import { GRAPH_APP_ID } from '../directory/graph-catalog.js';
+import { noteErrorCode } from '../server/request-log.js';
 import { applyGraphHeaders, type GraphIds } from './headers.js';
 
 /** An error Graph sends as `{"error":{"code","message","innerError":{…}}}`. */
@@ -82,6 +83,7 @@ export function graphErrorBody(error: GraphError, ids: GraphIds, now: Date) {
  * `error="insufficient_claims"`, which would send SDKs into CAE token refresh loops.
  */
 export function sendGraphError(reply: FastifyReply, error: GraphError, ids: GraphIds, now: Date, base: string): FastifyReply {
+  noteErrorCode(reply.request, error.code);
   applyGraphHeaders(reply, ids);
   if (error.status === 429 || error.status === 503) reply.header('retry-after', RETRY_AFTER_SECONDS);
   if (error.status === 401) {

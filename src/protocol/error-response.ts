@@ -4,6 +4,7 @@
  */
 import type { FastifyReply } from 'fastify';
 import type { RequestIds } from '../server/request-ids.js';
+import { noteAadsts } from '../server/request-log.js';
 import type { OAuthError } from './errors.js';
 
 // spec/clients.md item 19: msal-node blocks identical requests for 60 s after a 429/5xx that has
@@ -32,6 +33,7 @@ export function entraErrorBody(error: OAuthError, ids: RequestIds, base: string,
 }
 
 export function sendEntraError(reply: FastifyReply, error: OAuthError, ids: RequestIds, base: string, now: Date): FastifyReply {
+  noteAadsts(reply.request, error.aadsts);
   if (error.status === 429 || error.status >= 500) reply.header('retry-after', error.retryAfter !== undefined ? String(error.retryAfter) : RETRY_AFTER_SECONDS);
   // RFC 6749 §5.2: a 401 to a client that authenticated with the Authorization header names its scheme.
   if (error.challenge !== undefined && error.status === 401) reply.header('www-authenticate', error.challenge);

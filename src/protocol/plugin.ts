@@ -32,7 +32,7 @@ export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promi
     }
     if (isUnavailable(error)) {
       // The database is away (restart, lost connection): transient, so 503 with Retry-After.
-      request.log.warn({ err: error, traceId: ids.traceId }, 'protocol request refused: storage unavailable');
+      request.log.warn({ err: error }, 'protocol request refused: storage unavailable');
       return sendEntraError(reply, new OAuthError(90006), ids, base, deps.now());
     }
     const status = (error as FastifyError).statusCode;
@@ -41,7 +41,7 @@ export async function protocolPlugin(app: FastifyInstance, deps: AppDeps): Promi
       return sendEntraError(reply, new OAuthError(9002313, [], { status }), ids, base, deps.now());
     }
     // Ours: logged with the trace id, answered in the same shape with nothing of the cause.
-    request.log.error({ err: error, traceId: ids.traceId }, 'unexpected protocol error');
+    request.log.error({ err: error }, 'unexpected protocol error');
     return sendEntraError(reply, new OAuthError(90000), ids, base, deps.now());
   });
 

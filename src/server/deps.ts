@@ -10,6 +10,7 @@ import type { ProtocolState } from '../state/index.js';
 import type { Storage } from '../storage/index.js';
 import type { InstanceSecrets } from '../tokens/keys/instance-secret.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
+import type { LogStream } from './log-output.js';
 import type { PublicUrls } from './public-url.js';
 
 export interface AppDeps {
@@ -31,6 +32,8 @@ export interface AppDeps {
   tls: { cert: string; key: string; caPem?: string | null } | null;
   /** Throttling of failed authentication (protocol/throttle/failure-limiter.ts). */
   authFailures: FailureLimiter;
+  /** Where log lines go; default standard output (server/log-output.ts). */
+  logDestination?: LogStream;
 }
 
 

@@ -23,7 +23,8 @@ export function requestIdsFor(request: FastifyRequest): RequestIds {
   const body = request.body as Record<string, unknown> | undefined;
   const raw = fromHeader ?? str(query?.['client-request-id']) ?? str(body?.['client-request-id']);
   const clientRequestId = raw ? raw.slice(0, 100) : null;
-  const traceId = randomUUID();
+  // Fastify's request id is a fresh GUID (app.ts `genReqId`), in every log line of the request.
+  const traceId = request.id;
   const ids = { traceId, correlationId: clientRequestId && GUID.test(clientRequestId) ? clientRequestId.toLowerCase() : randomUUID(), clientRequestId };
   request.requestIds = ids;
   return ids;

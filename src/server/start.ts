@@ -18,6 +18,7 @@ import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
 import { loadInstanceSecrets, type InstanceSecrets } from '../tokens/keys/instance-secret.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import type { AppDeps } from './deps.js';
+import type { LogStream } from './log-output.js';
 import { databaseUrlOf, secureDataFiles } from './start-database.js';
 import { createPublicUrls, type PublicUrls } from './public-url.js';
 import { resolveServerTls, serverHostNames, type ServerTls } from './start-tls.js';
@@ -98,11 +99,17 @@ export interface RunningServer {
   urls: PublicUrls;
 }
 
+/** Options of {@link listen}. */
+export interface ListenOptions {
+  /** Where log lines go (default standard output). */
+  logDestination?: LogStream;
+}
+
 /**
  * Builds the app over `runtime` and listens on `config.host:config.port`. With port 0 the public
  * URL follows the port the system picked.
  */
-export async function listen(runtime: Runtime): Promise<RunningServer> {
+export async function listen(runtime: Runtime, options: ListenOptions = {}): Promise<RunningServer> {
   const { config } = runtime;
   const hostNames = serverHostNames(config);
   const late = latePublicUrls({
@@ -131,6 +138,7 @@ export async function listen(runtime: Runtime): Promise<RunningServer> {
       // The server's clock, so a test that moves it moves the windows too.
       now: () => runtime.now().getTime(),
     }),
+    ...(options.logDestination ? { logDestination: options.logDestination } : {}),
   };
   const app = await buildApp(deps);
   try {

@@ -10,6 +10,7 @@ import { isUnavailable } from '../directory/errors.js';
 import { OAuthError } from '../protocol/errors.js';
 import type { AppDeps } from '../server/deps.js';
 import { requestIdsFor } from '../server/request-ids.js';
+import { noteAadsts } from '../server/request-log.js';
 import { NotFound } from './errors.js';
 import { loadDocsIndex } from './landing/docs.js';
 import { readVersion } from './landing/version.js';
@@ -21,6 +22,7 @@ export async function webPlugin(app: FastifyInstance, deps: AppDeps): Promise<vo
   const prefix = deps.urls.pathPrefix;
   const renderError = (request: FastifyRequest, reply: FastifyReply, model: Omit<ErrorPageModel, 'timestamp'>) => {
     const ids = requestIdsFor(request);
+    if (model.code !== undefined) noteAadsts(request, model.code);
     const page = errorPage({ ...model, timestamp: deps.now().toISOString().replace(/\.\d{3}Z$/, 'Z'), requestId: ids.traceId, correlationId: ids.correlationId }, pageChrome(request, prefix));
     return sendPage(reply, page);
   };
@@ -32,7 +34,7 @@ export async function webPlugin(app: FastifyInstance, deps: AppDeps): Promise<vo
       return renderError(request, reply, { status: error.status, code: error.aadsts, message: error.message });
     }
     if (isUnavailable(error)) {
-      request.log.warn({ err: error, traceId: requestIdsFor(request).traceId }, 'web request refused: storage unavailable');
+      request.log.warn({ err: error }, 'web request refused: storage unavailable');
       const unavailable = new OAuthError(90006);
       return renderError(request, reply.header('retry-after', '5'), { status: 503, code: unavailable.aadsts, message: unavailable.message });
     }
@@ -41,7 +43,7 @@ export async function webPlugin(app: FastifyInstance, deps: AppDeps): Promise<vo
       return renderError(request, reply, { status, message: 'The request was not valid.', summary: "Sorry, we couldn't process that request." });
     }
     // Ours: logged with the trace id; the page says nothing of the cause.
-    request.log.error({ err: error, traceId: requestIdsFor(request).traceId }, 'unexpected web error');
+    request.log.error({ err: error }, 'unexpected web error');
     const unexpected = new OAuthError(90000);
     return renderError(request, reply, { status: 500, code: unexpected.aadsts, message: unexpected.message });
   });

@@ -1,8 +1,14 @@
 /**
  * Drive the real `tessera` CLI in a child process (`node --import tsx src/cli/main.ts …`), as a
  * user would: exit code, stdout and stderr; or a long-running `start` whose output is awaited.
+ * With TESSERA_TEST_LOG_DIR set (scripts/test.ts), every child's log lines (the log records on
+ * stdout, and all of stderr) are appended to this process's `cli-<pid>.log` there, for the
+ * leak scan. The human summaries on stdout are not logs: they show generated secrets once, on
+ * purpose (docs/cli.md).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -17,7 +23,28 @@ export interface CliResult {
 function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
   // A clean TESSERA_* slate: the test's own flags decide, not the developer's shell.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TESSERA_') || k.startsWith('TESSERA_TEST_')));
-  return spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const logDir = process.env.TESSERA_TEST_LOG_DIR;
+  if (logDir) captureLogs(child, join(logDir, `cli-${process.pid}.log`));
+  return child;
+}
+
+// A log record: one of pino's JSON lines, or a text-mode line (server/log-text.ts).
+const LOG_RECORD = /^(?:\{"level":|\d\d:\d\d:\d\d\.\d{3} )/;
+
+function captureLogs(child: ChildProcess, file: string): void {
+  const lines = (keep: (line: string) => boolean) => {
+    let rest = '';
+    return (chunk: Buffer) => {
+      const text = rest + chunk.toString();
+      const cut = text.lastIndexOf('\n') + 1;
+      rest = text.slice(cut);
+      const kept = text.slice(0, cut).split('\n').filter((line) => line !== '' && keep(line));
+      if (kept.length > 0) appendFileSync(file, `${kept.join('\n')}\n`);
+    };
+  };
+  child.stdout?.on('data', lines((line) => LOG_RECORD.test(line)));
+  child.stderr?.on('data', lines(() => true));
 }
 
 /** Runs a command to completion. */

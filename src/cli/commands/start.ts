@@ -29,6 +29,7 @@ interface StartFlags {
   environment?: string;
   demo?: boolean;
   logLevel?: TesseraConfig['logLevel'];
+  logFormat?: TesseraConfig['logFormat'];
   config?: string;
 }
 
@@ -50,6 +51,7 @@ export function registerStart(program: Command): void {
     .option('--environment <file>', 'environment file (YAML or JSON) applied at start')
     .option('--no-demo', 'do not create the demo environment on an empty database')
     .option('--log-level <level>', 'fatal, error, warn, info, debug, trace or silent (default info)')
+    .option('--log-format <format>', 'text, json or auto: text on a terminal, else JSON lines (default auto)')
     .option('--config <file>', 'configuration file (JSON or YAML)')
     .action(async (flags: StartFlags) => {
       if (isTesseraWorker()) return runWorker();
@@ -75,6 +77,7 @@ function configFromFlags(flags: StartFlags): TesseraConfig {
       environment: flags.environment,
       noDemo: flags.demo === false ? true : undefined,
       logLevel: flags.logLevel,
+      logFormat: flags.logFormat,
     },
   });
   if (config.workers > 1 && (config.database === ':memory:' || config.database === 'sqlite::memory:')) {

@@ -7,6 +7,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
 import { requestIdsFor } from '../../server/request-ids.js';
+import { noteAadsts } from '../../server/request-log.js';
 import { formPostPage } from '../../web/pages/form-post.js';
 import { pageChrome, sendPage } from '../../web/render.js';
 import { entraTimestamp } from '../error-response.js';
@@ -37,6 +38,7 @@ export function redirectLocation(redirectUri: string, mode: 'query' | 'fragment'
 export function errorParameters(request: FastifyRequest, deps: AppDeps, error: OAuthError): ResponseParameters {
   const ids = requestIdsFor(request);
   const timestamp = entraTimestamp(deps.now());
+  noteAadsts(request, error.aadsts);
   return [
     ['error', error.error],
     ['error_description', `${error.aadstsLine}\r\nTrace ID: ${ids.traceId}\r\nCorrelation ID: ${ids.correlationId}\r\nTimestamp: ${timestamp}`],

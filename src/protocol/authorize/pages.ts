@@ -5,6 +5,7 @@
  */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
+import { noteErrorCode } from '../../server/request-log.js';
 import type { PageChrome } from '../../web/layout.js';
 import { consentPage, type ConsentPermission } from '../../web/pages/consent.js';
 import { mfaPage } from '../../web/pages/mfa.js';
@@ -23,6 +24,9 @@ export type StepPage =
 
 /** Stores `flow` (a new entry per step) and sends its page. */
 export async function showStep(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, flow: Omit<FlowState, 'kind' | 'step'>, page: StepPage): Promise<FastifyReply> {
+  // A step shown again with an error (wrong password: AADSTS50126) is logged with its code.
+  const code = 'error' in page && page.error !== undefined ? /^AADSTS\d+/.exec(page.error)?.[0] : undefined;
+  if (code !== undefined) noteErrorCode(request, code);
   const handle = await createFlow(deps, { ...flow, step: page.step });
   const base = `${deps.urls.pathPrefix}/${encodeURIComponent(flow.request.tenantSegment)}`;
   const form = { action: `${base}/${page.step === 'consent' ? 'consent' : 'login'}`, csrf: flowCsrf(deps, browser, handle), flow: handle };

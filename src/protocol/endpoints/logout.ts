@@ -16,6 +16,7 @@ import { isUnavailable } from '../../directory/errors.js';
 import type { Application } from '../../directory/types.js';
 import type { AppDeps } from '../../server/deps.js';
 import { requestIdsFor } from '../../server/request-ids.js';
+import { noteAadsts } from '../../server/request-log.js';
 import { resolveTenantContext } from '../tenant-context.js';
 import type { SessionAccount } from '../../state/types.js';
 import { decodeLoginHintClaim } from '../../tokens/claims/login-hint.js';
@@ -131,6 +132,7 @@ export function logoutEndpoint(deps: AppDeps) {
       const known = error instanceof OAuthError ? error : new OAuthError(isUnavailable(error) ? 90006 : 90000, [], { cause: error });
       if (!(error instanceof OAuthError)) request.log.error({ err: error }, 'logout failed');
       const ids = requestIdsFor(request);
+      noteAadsts(request, known.aadsts);
       const model = { status: known.status, code: known.aadsts, message: known.message, requestId: ids.traceId, correlationId: ids.correlationId, timestamp: deps.now().toISOString().replace(/\.\d{3}Z$/, 'Z') };
       return sendPage(reply, errorPage(model, pageChrome(request, deps.urls.pathPrefix)));
     }

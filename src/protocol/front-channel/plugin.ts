@@ -9,6 +9,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { isUnavailable } from '../../directory/errors.js';
 import type { AppDeps } from '../../server/deps.js';
 import { requestIdsFor } from '../../server/request-ids.js';
+import { noteAadsts } from '../../server/request-log.js';
 import { tenantProtocolContext } from '../context.js';
 import { errorPage } from '../../web/pages/error.js';
 import { pageChrome, sendPage } from '../../web/render.js';
@@ -34,6 +35,7 @@ export async function frontChannelPlugin(app: FastifyInstance, deps: AppDeps): P
     const target = request.authorizeTarget;
     if (target !== undefined && oauth.allowRedirect) return deliver(request, reply, deps, target, errorParameters(request, deps, oauth));
     const ids = requestIdsFor(request);
+    noteAadsts(request, oauth.aadsts);
     const model = {
       status: oauth.status >= 500 ? oauth.status : 400,
       code: oauth.aadsts,
@@ -67,6 +69,6 @@ function asOAuthError(error: FastifyError | OAuthError, request: FastifyRequest)
   if (isUnavailable(error)) return new OAuthError(90006);
   const status = (error as FastifyError).statusCode;
   if (status !== undefined && status >= 400 && status < 500) return new OAuthError(9002313);
-  request.log.error({ err: error, traceId: requestIdsFor(request).traceId }, 'unexpected front-channel error');
+  request.log.error({ err: error }, 'unexpected front-channel error');
   return new OAuthError(90000);
 }
