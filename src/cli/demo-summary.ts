@@ -1,8 +1,8 @@
 /**
  * The demo environment as a developer reads it on first start: authorities, tenant, client ids
  * and secrets, users and passwords, how to trust the CA, and a ready `curl` that gets a token.
+ * Paths are printed absolute, so that they work from a client's own directory.
  */
-import { relative } from 'node:path';
 import type { DemoInfo } from '../environment/demo-info.js';
 
 const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
@@ -10,12 +10,6 @@ const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 /** Shell-quotes a value when it needs it. */
 function sh(value: string): string {
   return /^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, "'\\''")}'`;
-}
-
-/** A path relative to the working directory when that is shorter. */
-function short(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && rel.length < path.length ? rel : path;
 }
 
 /** The readable summary (also written as JSON to demo.json). */
@@ -37,22 +31,22 @@ export function formatDemoSummary(info: DemoInfo, demoJsonFile: string): string 
     for (const a of tenant.applications) {
       out.push(`    ${a.displayName} (${a.kind})  client id ${a.appId}`);
       if (a.secret) out.push(`      secret       ${a.secret}`);
-      if (a.certificateFile) out.push(`      certificate  ${short(a.certificateFile)}  private key ${a.privateKeyFile ? short(a.privateKeyFile) : '-'}`);
+      if (a.certificateFile) out.push(`      certificate  ${a.certificateFile}  private key ${a.privateKeyFile ?? '-'}`);
       if (a.redirectUris.length > 0) out.push(`      redirect URIs ${a.redirectUris.join('  ')}`);
     }
   }
   const daemonTenant = info.tenants.find((t) => t.applications.some((a) => a.kind === 'daemon'));
   const daemon = daemonTenant?.applications.find((a) => a.kind === 'daemon');
   out.push('');
-  if (info.caFile) out.push(`Trust the local CA:  export NODE_EXTRA_CA_CERTS=${short(info.caFile)}`);
+  if (info.caFile) out.push(`Trust the local CA:  export NODE_EXTRA_CA_CERTS=${info.caFile}`);
   if (daemonTenant && daemon?.secret) {
     out.push('Get a token for Microsoft Graph as the daemon:');
     out.push(
-      `  curl ${info.caFile ? `--cacert ${sh(short(info.caFile))} ` : ''}${sh(`${daemonTenant.authority}/oauth2/v2.0/token`)} \\\n` +
+      `  curl ${info.caFile ? `--cacert ${sh(info.caFile)} ` : ''}${sh(`${daemonTenant.authority}/oauth2/v2.0/token`)} \\\n` +
         `    -d grant_type=client_credentials -d client_id=${daemon.appId} \\\n` +
         `    --data-urlencode client_secret=${sh(daemon.secret)} --data-urlencode scope=${GRAPH_DEFAULT_SCOPE}`,
     );
   }
-  out.push(`The same as JSON: ${short(demoJsonFile)}`);
+  out.push(`The same as JSON: ${demoJsonFile}`);
   return out.join('\n');
 }
