@@ -19,7 +19,7 @@ export const defaults: TesseraConfig = {
   key: null,
   /** Data directory: local CA, server certificate, SQLite database, demo.json (`--data-dir`, `TESSERA_DATA_DIR`). */
   dataDir: '.tessera',
-  /** Database: `postgres://…`, `sqlite:<file>` or `:memory:` (`--database`, `TESSERA_DATABASE`). Default: `<data-dir>/tessera.db`. */
+  /** Database: `postgres://…` (or `postgresql://…`), `sqlite:<file>` or a plain file path, or `:memory:` (`--database`, `TESSERA_DATABASE`); another URL scheme is refused before anything is created. Default: `<data-dir>/tessera.db`. */
   database: null,
   /** Worker processes sharing the listener (`--workers`, `TESSERA_WORKERS`). */
   workers: 1,

@@ -10,7 +10,10 @@
  * schema's property names, so write them in lower case.
  */
 import { createRequire } from 'node:module';
+import type { FastifyServerOptions } from 'fastify';
 
+type SchemaControllerOptions = NonNullable<FastifyServerOptions['schemaController']>;
+type Factories = NonNullable<SchemaControllerOptions['compilersFactory']>;
 type Factory = (...args: unknown[]) => unknown;
 
 const fromFastify = () => createRequire(createRequire(import.meta.url).resolve('fastify'));
@@ -24,6 +27,11 @@ function lazy(name: string): Factory {
 }
 
 /** `schemaController` option of `Fastify()`: the default compilers, on first use. */
-export function lazySchemaCompilers() {
-  return { compilersFactory: { buildValidator: lazy('@fastify/ajv-compiler'), buildSerializer: lazy('@fastify/fast-json-stringify-compiler') } };
+export function lazySchemaCompilers(): SchemaControllerOptions {
+  return {
+    compilersFactory: {
+      buildValidator: lazy('@fastify/ajv-compiler') as Factories['buildValidator'],
+      buildSerializer: lazy('@fastify/fast-json-stringify-compiler') as Factories['buildSerializer'],
+    },
+  };
 }
