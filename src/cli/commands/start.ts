@@ -136,7 +136,9 @@ async function start(config: TesseraConfig): Promise<void> {
     }
     onShutdownSignal(stop, { onError: (error) => console.error(`shutdown failed: ${(error as Error).message}`) });
     // The summary first, the "listening" line last: on first start that line closes a long
-    // summary, where a reader finds it; the trust line is printed once, by whichever shows it.
+    // summary, where a reader finds it. The trust line is printed once: start-environment.ts
+    // decides what a summary shows (the demo's has the line), and the ready block adds the line
+    // only when the summary did not.
     const shownCa = await watchingStdout(/NODE_EXTRA_CA_CERTS=/, () => prepared.report(url));
     printReady(runtime, url, { showCa: !shownCa });
   } catch (error) {
