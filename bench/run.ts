@@ -6,7 +6,10 @@
  *   3. client-credentials tokens/s at 50 connections, p50/p99 (Tessera in its own process);
  * The load generator is wrk when installed (`apt-get install wrk`), else autocannon.
  *   4. Graph `GET /v1.0/users/{id}` req/s with an app-only token;
- *   5. sign-in page renders/s, authorization-code and refresh-token redemptions/s (bench/delegated.ts).
+ *   5. sign-in page renders/s, authorization-code and refresh-token redemptions/s (bench/delegated.ts);
+ *   6. start-up of the built CLI: `tessera --help` and a warm `tessera start` to its first HTTPS
+ *      answer, against `node -e 0` (bench/startup.ts; measured first, before any load runs;
+ *      BENCH_STARTUP_RUNS, default 5).
  * Writes bench/results/<date>.md.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -16,6 +19,7 @@ import { join } from 'node:path';
 import { ensureTlsMaterial } from '../src/server/tls.js';
 import { measureCodeRedemption, measureRefresh, measureSignInPage, postForm, type BenchServerInfo, type Measured } from './delegated.js';
 import { load, loadTool, type LoadOptions } from './load.js';
+import { measureStartup, type Series } from './startup.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const seconds = Number(process.env.BENCH_SECONDS ?? 10);
@@ -65,6 +69,10 @@ function measureSignRate(): Promise<number> {
 function run(options: Omit<LoadOptions, 'connections' | 'seconds'>) {
   return load({ connections, seconds, ...options });
 }
+
+// Start-up first: the load runs leave the machine warm and busy (page cache, a draining server).
+const startup = await measureStartup(Number(process.env.BENCH_STARTUP_RUNS ?? 5));
+const startupRow = (s: Series) => `${s.median} ms (${s.min}–${s.max}) | ${(s.median / startup.yardstick.median).toFixed(1)}`;
 
 const tlsDir = mkdtempSync(join(tmpdir(), 'tessera-bench-'));
 const tls = await ensureTlsMaterial(tlsDir, []);
@@ -130,6 +138,14 @@ Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, Node ${process.versio
 | sign-in page req/s ÷ bare req/s | ${ratioPage.toFixed(2)} | — |
 | code redemptions/s ÷ client-credentials tokens/s | ${ratioRow(code.measured)} | — |
 | refresh-token redemptions/s ÷ client-credentials tokens/s | ${ratioRow(refresh)} | — |
+
+Start-up of the built CLI (\`node bin/tessera.js\`, which runs dist/), ${startup.runs} runs each, interleaved; median (min–max):
+
+| measure | result | ÷ \`node -e 0\` | target |
+|---|---|---|---|
+| \`node -e 0\`, spawn to exit (yardstick) | ${startupRow(startup.yardstick)} | — |
+| \`tessera --help\`, spawn to exit | ${startupRow(startup.help)} | ≤ 300 ms |
+| warm \`tessera start\` (CA, keys, demo in place), spawn to the first HTTPS answer of \`GET /health\` | ${startupRow(startup.warmStart)} | ≤ 1000 ms |
 `;
   mkdirSync(join(root, 'bench/results'), { recursive: true });
   writeFileSync(join(root, `bench/results/${date}.md`), report);

@@ -2,7 +2,6 @@
 // The `tessera` command: the built CLI (dist/cli/main.js) when present, else the TypeScript
 // sources through tsx (a development checkout).
 import { existsSync } from 'node:fs';
-import { spawn } from 'node:child_process';
 import process from 'node:process';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -10,6 +9,7 @@ const built = fileURLToPath(new URL('../dist/cli/main.js', import.meta.url));
 if (existsSync(built)) {
   await import(pathToFileURL(built).href);
 } else {
+  const { spawn } = await import('node:child_process');
   const source = fileURLToPath(new URL('../src/cli/main.ts', import.meta.url));
   // A child process with tsx's loader: signals are forwarded so graceful shutdown still works.
   const child = spawn(process.execPath, ['--import', 'tsx', source, ...process.argv.slice(2)], { stdio: 'inherit' });

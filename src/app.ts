@@ -18,6 +18,7 @@ import { notFoundHandler } from './server/not-found.js';
 import { applyHtmlSecurityHeaders } from './server/html-headers.js';
 import { loggerOptions } from './server/log-output.js';
 import { registerRequestLog } from './server/request-log.js';
+import { lazySchemaCompilers } from './server/schema-compilers.js';
 import { webPlugin } from './web/plugin.js';
 
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
@@ -48,6 +49,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clientErrorHandler: clientErrorHandler(deps),
     return503OnClosing: false, // server/draining.ts answers in each surface's shape instead
     forceCloseConnections: 'idle',
+    // No route declares a JSON schema: ajv loads only if one ever does (server/schema-compilers.ts).
+    schemaController: lazySchemaCompilers(),
   } as Parameters<typeof Fastify>[0]) as unknown as FastifyInstance;
 
   guardConnections(app.server, { maxPerAddress: config.maxConnectionsPerAddress, firstRequestMs: config.headersTimeoutMs, tls: deps.tls !== null });

@@ -3,10 +3,12 @@
  * and secrets, users and passwords, how to trust the CA, and a ready `curl` that gets a token.
  * The tenant blocks are the shared environment summary (environment-summary.ts); the demo's
  * values are public, so its secrets and passwords are printed on every start.
+ * Paths are printed absolute, so that they work from a client's own directory.
  */
 import type { DemoInfo } from '../environment/demo-info.js';
 import type { EnvironmentSummary } from '../environment/summary.js';
-import { formatTenants, short } from './environment-summary.js';
+import { DEMO_WARNING } from '../environment/demo-values.js';
+import { formatTenants } from './environment-summary.js';
 
 const GRAPH_DEFAULT_SCOPE = 'https://graph.microsoft.com/.default';
 
@@ -42,20 +44,20 @@ export function demoSummary(info: DemoInfo): EnvironmentSummary {
 /** The readable summary (also written as JSON to demo.json). */
 export function formatDemoSummary(info: DemoInfo, demoJsonFile: string): string {
   const out: string[] = [];
-  out.push('Demo environment (well-known PUBLIC credentials: local development only; start with --no-demo or an environment file otherwise)');
+  out.push(`Demo environment (${DEMO_WARNING})`);
   out.push(...formatTenants(demoSummary(info)));
   const daemonTenant = info.tenants.find((t) => t.applications.some((a) => a.kind === 'daemon'));
   const daemon = daemonTenant?.applications.find((a) => a.kind === 'daemon');
   out.push('');
-  if (info.caFile) out.push(`Trust the local CA:  export NODE_EXTRA_CA_CERTS=${short(info.caFile)}`);
+  if (info.caFile) out.push(`Trust the local CA:  export NODE_EXTRA_CA_CERTS=${info.caFile}`);
   if (daemonTenant && daemon?.secret) {
     out.push('Get a token for Microsoft Graph as the daemon:');
     out.push(
-      `  curl ${info.caFile ? `--cacert ${sh(short(info.caFile))} ` : ''}${sh(`${daemonTenant.authority}/oauth2/v2.0/token`)} \\\n` +
+      `  curl ${info.caFile ? `--cacert ${sh(info.caFile)} ` : ''}${sh(`${daemonTenant.authority}/oauth2/v2.0/token`)} \\\n` +
         `    -d grant_type=client_credentials -d client_id=${daemon.appId} \\\n` +
         `    --data-urlencode client_secret=${sh(daemon.secret)} --data-urlencode scope=${GRAPH_DEFAULT_SCOPE}`,
     );
   }
-  out.push(`The same as JSON: ${short(demoJsonFile)}`);
+  out.push(`The same as JSON: ${demoJsonFile}`);
   return out.join('\n');
 }

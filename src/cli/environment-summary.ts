@@ -4,18 +4,11 @@
  * client ids and credentials. A secret value is printed only where the summary carries one: a
  * secret Tessera generated in this run (once, as Entra shows it once) or the demo's public ones.
  */
-import { relative } from 'node:path';
 import type { TesseraConfig } from '../config/schema.js';
 import type { AppliedEnvironment } from '../environment/result.js';
 import type { AppliedSummary, EnvironmentSummary, SummaryApplication, SummarySecret, SummaryUser } from '../environment/summary.js';
 import { createPublicUrls } from '../server/public-url.js';
 import { plural } from './output.js';
-
-/** A path relative to the working directory when that is shorter. */
-export function short(path: string): string {
-  const rel = relative(process.cwd(), path);
-  return rel !== '' && !rel.startsWith('..') && rel.length < path.length ? rel : path;
-}
 
 /** The base URL `tessera start` would use with this configuration (`<port>` when it picks one). */
 export function configuredBaseUrl(config: Pick<TesseraConfig, 'publicUrl' | 'http' | 'port'>): string {
@@ -56,7 +49,7 @@ function application(a: SummaryApplication): string[] {
   const out = [`    ${a.displayName} (${a.kind})  client id ${a.appId}`];
   for (const s of a.secrets) out.push(`      secret       ${secret(s)}`);
   for (const c of a.certificates) {
-    if (c.file !== null) out.push(`      certificate  ${short(c.file)}  private key ${c.privateKeyFile ? short(c.privateKeyFile) : '-'}`);
+    if (c.file !== null) out.push(`      certificate  ${c.file}  private key ${c.privateKeyFile ?? '-'}`);
     else if (c.thumbprint !== null) out.push(`      certificate  thumbprint ${c.thumbprint}`);
   }
   const uris = [...a.redirectUris.web, ...a.redirectUris.spa, ...a.redirectUris.publicClient];
@@ -104,6 +97,6 @@ export function formatAppliedSummary(summary: AppliedSummary): string {
     out.push("A secret's value is shown only when it is created, as in Entra ID. For a new one (same --data-dir or --database):");
     out.push('  tessera apps secret add <client id> --name <name>');
   }
-  if (summary.caFile) out.push(`Trust the local CA:  export NODE_EXTRA_CA_CERTS=${short(summary.caFile)}`);
+  if (summary.caFile) out.push(`Trust the local CA:  export NODE_EXTRA_CA_CERTS=${summary.caFile}`);
   return out.join('\n');
 }

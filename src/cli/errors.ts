@@ -3,9 +3,11 @@
  * mistake is one readable message, never a stack trace (TESSERA_DEBUG=1 shows them).
  */
 import { CommanderError } from 'commander';
-import { ConfigError } from '../config/load.js';
+import { ConfigError } from '../config/errors.js';
 import { isDirectoryError } from '../directory/errors.js';
 import { EnvironmentError } from '../environment/errors.js';
+import { describeFileError } from '../lib/file-errors.js';
+import { DatabaseUrlError } from '../storage/database-url.js';
 
 /** A mistake in the command line the user can fix (exit code 2). */
 export class UsageError extends Error {
@@ -28,7 +30,7 @@ export function describeFailure(error: unknown): { code: number; message: string
     const ok = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help';
     return { code: ok ? EXIT_OK : EXIT_USAGE, message: null };
   }
-  if (error instanceof UsageError || error instanceof ConfigError || error instanceof EnvironmentError) {
+  if (error instanceof UsageError || error instanceof ConfigError || error instanceof EnvironmentError || error instanceof DatabaseUrlError) {
     return { code: EXIT_USAGE, message: error.message };
   }
   if (isDirectoryError(error)) {
@@ -36,7 +38,10 @@ export function describeFailure(error: unknown): { code: number; message: string
     if (error.kind === 'Conflict') return { code: EXIT_RUNTIME, message: error.message };
   }
   if (error instanceof CliFailure) return { code: EXIT_RUNTIME, message: error.message };
+  const file = describeFileError(error);
+  if (file !== null) return { code: EXIT_RUNTIME, message: file };
   const detail = process.env.TESSERA_DEBUG ? (error as Error)?.stack : undefined;
   const text = error instanceof Error ? error.message : String(error);
   return { code: EXIT_RUNTIME, message: detail ?? `${text}\n(set TESSERA_DEBUG=1 for details)` };
 }
+

@@ -1,19 +1,17 @@
 /**
  * Options shared by the commands: where the database is (`--database`, `--data-dir`,
  * `--config`), option parsers with usage errors, and opening the services the admin commands
- * are thin over (Directory, KeyStore) without starting a server.
+ * are thin over (Directory, KeyStore) without starting a server. Every command module imports
+ * this one to register itself, `--help` included: configuration, storage and the directory are
+ * loaded only when a command opens them.
  */
 import { InvalidArgumentError, type Command } from 'commander';
-import { loadConfig } from '../config/load.js';
 import type { TesseraConfig } from '../config/schema.js';
 import type { Directory } from '../directory/directory.js';
-import { createDirectory } from '../directory/index.js';
 import type { Tenant } from '../directory/types.js';
 import { isGuid } from '../lib/ids.js';
 import { DataDirPermissionError } from '../lib/private-files.js';
-import { databaseUrlOf, secureDataFiles } from '../server/start-database.js';
-import { openStorage, type Storage } from '../storage/index.js';
-import { createDatabaseKeyStore } from '../tokens/keys/database-keystore.js';
+import type { Storage } from '../storage/index.js';
 import type { KeyStore } from '../tokens/keys/keystore.js';
 import { CliFailure, UsageError } from './errors.js';
 
@@ -47,7 +45,8 @@ export function collect(value: string, previous: string[] | undefined): string[]
 }
 
 /** The configuration for a command's store options (flags > TESSERA_* > config file > defaults). */
-export function storeConfig(options: StoreOptions): TesseraConfig {
+export async function storeConfig(options: StoreOptions): Promise<TesseraConfig> {
+  const { loadConfig } = await import('../config/load.js');
   return loadConfig({ flags: { database: options.database, dataDir: options.dataDir }, env: process.env, configFile: options.config ?? null });
 }
 
@@ -62,7 +61,13 @@ export interface AdminServices {
 
 /** Opens (and migrates) the database of `options` without starting a server. */
 export async function openAdmin(options: StoreOptions): Promise<AdminServices> {
-  const config = storeConfig(options);
+  const config = await storeConfig(options);
+  const [{ databaseUrlOf, secureDataFiles }, { openStorage }, { createDirectory }, { createDatabaseKeyStore }] = await Promise.all([
+    import('../server/start-database.js'),
+    import('../storage/index.js'),
+    import('../directory/index.js'),
+    import('../tokens/keys/database-keystore.js'),
+  ]);
   const url = databaseUrlOf(config);
   // Data directory 0700, database files 0600, as `tessera start` makes them.
   const warnings = await secureDataFiles(config, url).catch((error: unknown) => {
@@ -85,16 +90,26 @@ export async function withAdmin<T>(options: StoreOptions, work: (services: Admin
   }
 }
 
-/** A tenant by GUID or domain; without one, the only organization tenant if there is exactly one. */
+/**
+ * A tenant by GUID, domain, or the short name of its initial domain (`contoso` for
+ * contoso.onmicrosoft.com, as environment files accept it); without one, the only organization
+ * tenant if there is exactly one.
+ */
 export async function resolveTenant(directory: Directory, ref: string | undefined): Promise<Tenant> {
   if (ref === undefined) {
     const organizations = (await directory.listTenants()).filter((t) => t.kind === 'organization');
     if (organizations.length === 1 && organizations[0]) return organizations[0];
-    throw new UsageError(organizations.length === 0 ? 'no tenant exists yet: create one with `tessera tenants create <domain>`' : 'several tenants exist: choose one with --tenant <id or domain>');
+    throw new UsageError(organizations.length === 0 ? 'no tenant exists yet: create one with `tessera tenants create <domain>`' : 'several tenants exist: choose one with --tenant <id, domain or name>');
   }
-  const tenant = isGuid(ref) ? await directory.getTenant(ref) : ref.toLowerCase() === 'consumers' ? await directory.ensureConsumersTenant() : await directory.findTenantByDomain(ref);
-  if (tenant === undefined) throw new UsageError(`no tenant '${ref}' (give its id or one of its domains; see \`tessera tenants list\`)`);
-  return tenant;
+  if (isGuid(ref)) return (await directory.getTenant(ref)) ?? noTenant(ref);
+  if (ref.toLowerCase() === 'consumers') return directory.ensureConsumersTenant();
+  // As in environment files: `contoso` is the initial domain contoso.onmicrosoft.com.
+  const { initialDomainOf } = await import('../environment/plan-tenants.js');
+  return (await directory.findTenantByDomain(initialDomainOf(ref))) ?? noTenant(ref);
+}
+
+function noTenant(ref: string): never {
+  throw new UsageError(`no tenant '${ref}' (give its id, one of its domains, or the name of its initial domain; see \`tessera tenants list\`)`);
 }
 
 /** The tenant's initial domain (`contoso.onmicrosoft.com`), or null (consumers). */

@@ -21,7 +21,7 @@ export const defaults: TesseraConfig = {
   dataDir: '.tessera',
   /** Directory of the local CA and the server certificate (`--ca-dir`, `TESSERA_CA_DIR`). Default: the data directory. `startTessera()` without a `dataDir` uses the per-user CA instead (`tessera ca path` prints it). */
   caDir: null,
-  /** Database: `postgres://…`, `sqlite:<file>` or `:memory:` (`--database`, `TESSERA_DATABASE`). Default: `<data-dir>/tessera.db`. */
+  /** Database: `postgres://…` (or `postgresql://…`), `sqlite:<file>` or a plain file path, or `:memory:` (`--database`, `TESSERA_DATABASE`); another URL scheme is refused before anything is created. Default: `<data-dir>/tessera.db`. */
   database: null,
   /** Worker processes sharing the listener (`--workers`, `TESSERA_WORKERS`). */
   workers: 1,

@@ -4,13 +4,17 @@
  * The result is validated once, at boot, with readable messages.
  */
 import { readFileSync } from 'node:fs';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import { defaults } from './defaults.js';
+import { ConfigError } from './errors.js';
 import { configSchema, type TesseraConfig } from './schema.js';
 
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
+export { ConfigError } from './errors.js';
+
+// yaml is loaded only for a YAML config file (synchronously, as loadConfig is): most starts have
+// none, and loading it costs a warm start tens of milliseconds. yaml's Node entry is CommonJS.
+const requireModule = createRequire(import.meta.url);
+const parseYaml = (text: string): unknown => (requireModule('yaml') as typeof import('yaml')).parse(text);
 
 type Partial1 = { [K in keyof TesseraConfig]?: TesseraConfig[K] };
 

@@ -4,6 +4,16 @@
  * `defaults.ts`; sources (flags, TESSERA_* environment, config file) are merged in `load.ts`.
  */
 import { z } from 'zod';
+import { DatabaseUrlError, parseDatabaseUrl } from '../storage/database-url.js';
+
+function checkDatabaseUrl(url: string, ctx: z.RefinementCtx): void {
+  try {
+    parseDatabaseUrl(url);
+  } catch (error) {
+    if (!(error instanceof DatabaseUrlError)) throw error;
+    ctx.addIssue({ code: 'custom', message: error.message });
+  }
+}
 
 export const configSchema = z.object({
   /** Listening port. */
@@ -24,8 +34,11 @@ export const configSchema = z.object({
   dataDir: z.string().min(1),
   /** Directory of the local CA and the server certificate; null: the data directory. */
   caDir: z.string().min(1).nullable(),
-  /** `sqlite:<path>`, `:memory:`, or `postgres://…`. Default: `<dataDir>/tessera.db`. */
-  database: z.string().nullable(),
+  /**
+   * `sqlite:<path>` (or a file path), `:memory:`, or `postgres://…`. Default: `<dataDir>/tessera.db`.
+   * Another URL scheme is refused here, before anything is created.
+   */
+  database: z.string().superRefine(checkDatabaseUrl).nullable(),
   /** Worker processes sharing the listener (node:cluster). 1 = single process. */
   workers: z.number().int().min(1).max(64),
   /** Extra DNS names / IPs for the generated server certificate. */

@@ -5,6 +5,7 @@
  * afterwards in `resolve.ts`. Objects are strict: a misspelt field is an error, not ignored.
  */
 import { z } from 'zod';
+import { signInAudiences } from '../model/directory-objects.js';
 import { allowsPersonalAccounts, applicationUrlIssues } from '../directory/application-urls.js';
 import { identifierUriProblem } from './redirect-uris.js';
 
@@ -18,7 +19,7 @@ const domain = z
 const permissionValue = z.string().min(1, 'must not be empty').max(120, 'must be at most 120 characters').regex(/^\S+$/, 'must not contain spaces');
 const isoDate = z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO 8601 date-time');
 
-export const signInAudiences = ['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount'] as const;
+export { signInAudiences };
 
 /** `Microsoft Graph: [User.Read.All]` or `Microsoft Graph: { application: [...], delegated: [...] }`. */
 const permissionSet = z.union([

@@ -12,11 +12,12 @@
  * At start, looser modes of the directory and of Tessera's files are tightened, each with a
  * warning; one of them owned by another user, or that cannot be tightened, stops the start.
  */
-import { chmod, lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
-import type { Stats } from 'node:fs';
+import { access, chmod, lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
+import { constants, type Stats } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { fileProblem } from './file-errors.js';
 
-/** The data directory or a file in it is unsafe and Tessera cannot fix it. */
+/** The data directory or a file in it is unsafe or unusable (cannot be created, read or written), and Tessera cannot fix it. */
 export class DataDirPermissionError extends Error {
   override name = 'DataDirPermissionError';
   constructor(
@@ -60,10 +61,18 @@ export interface PrivateDirOptions {
  * user or cannot be tightened.
  */
 export async function securePrivateDir(dir: string, options: PrivateDirOptions): Promise<string[]> {
-  if (options.create) await makePrivateDir(dir);
-  const info = await statOptional(dir);
-  if (info === null || !POSIX) return [];
+  const stat = () => statOptional(dir).catch((cause: unknown) => unusable(dir, 'The data directory', 'cannot be reached', cause));
+  let info = await stat();
+  if (info === null && options.create) {
+    await makePrivateDir(dir).catch((cause: unknown) => unusable(dir, 'The data directory', 'cannot be created', cause));
+    info = await stat();
+  }
+  if (info === null) return [];
   if (!info.isDirectory()) throw new DataDirPermissionError(dir, `The data directory ${dir} is not a directory`);
+  // Before anything is written: a directory Tessera cannot list or write in (e.g. mode 0500)
+  // fails here, naming it, rather than halfway through with a bare EACCES.
+  await access(dir, constants.R_OK | constants.W_OK | constants.X_OK).catch((cause: unknown) => unusable(dir, 'The data directory', `is not readable and writable by this user${uidNote()}`, cause));
+  if (!POSIX) return [];
   const warnings: string[] = [];
   await tighten(dir, info, DIR_MODE, warnings);
   const foreign: string[] = [];
@@ -88,12 +97,14 @@ export async function securePrivateDir(dir: string, options: PrivateDirOptions):
  * tightened. A missing parent directory is left for SQLite to report.
  */
 export async function secureSqliteFiles(file: string): Promise<string[]> {
-  if ((await statOptional(dirname(file))) === null) return [];
+  const parent = await statOptional(dirname(file)).catch((cause: unknown) => unusable(dirname(file), 'The directory of the database file', 'cannot be examined', cause));
+  if (parent === null) return [];
   try {
     await (await open(file, 'wx', FILE_MODE)).close();
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') unusable(file, 'The database file', 'cannot be created', error);
   }
+  await access(file, constants.R_OK | constants.W_OK).catch((cause: unknown) => unusable(file, 'The database file', `is not readable and writable by this user${uidNote()}`, cause));
   if (!POSIX) return [];
   const warnings: string[] = [];
   for (const path of [file, `${file}-wal`, `${file}-shm`]) {
@@ -119,6 +130,16 @@ async function tighten(path: string, info: Stats, wanted: number, warnings: stri
     throw new DataDirPermissionError(path, `${path} has mode ${octal(info.mode)} and cannot be made ${octal(mode)} (${(cause as NodeJS.ErrnoException).code ?? 'error'}); fix it with chmod`, { cause });
   }
   warnings.push(`Tightened ${path} from mode ${octal(info.mode)} to ${octal(mode)}: other local users could read it`);
+}
+
+const uidNote = () => (process.getuid === undefined ? '' : ` (uid ${process.getuid()})`);
+
+/** Throws the DataDirPermissionError of `path` that `what` (e.g. "cannot be created") because of `cause`. */
+function unusable(path: string, kind: string, what: string, cause: unknown): never {
+  const code = (cause as NodeJS.ErrnoException).code;
+  const problem = fileProblem(code);
+  const reason = code === undefined ? (cause as Error).message : `${problem ?? 'error'} (${code})`;
+  throw new DataDirPermissionError(path, `${kind} ${path} ${what}: ${reason}`, { cause });
 }
 
 async function statOptional(path: string): Promise<Stats | null> {

@@ -11,6 +11,9 @@ export type SignInAudience =
   | 'AzureADandPersonalMicrosoftAccount'
   | 'PersonalMicrosoftAccount';
 
+/** Every {@link SignInAudience}, for validation and help texts. */
+export const signInAudiences = ['AzureADMyOrg', 'AzureADMultipleOrgs', 'AzureADandPersonalMicrosoftAccount', 'PersonalMicrosoftAccount'] as const satisfies readonly SignInAudience[];
+
 export interface Domain {
   name: string;
   isInitial: boolean;

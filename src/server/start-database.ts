@@ -6,6 +6,7 @@ import { basename, isAbsolute, join, relative, resolve } from 'node:path';
 import type { TesseraConfig } from '../config/schema.js';
 import { DEMO } from '../environment/demo-values.js';
 import { securePrivateDir, secureSqliteFiles } from '../lib/private-files.js';
+import { parseDatabaseUrl } from '../storage/database-url.js';
 import { isTlsTempFile, TLS_FILES } from './tls.js';
 
 const DEFAULT_DATABASE = 'tessera.db';
@@ -23,11 +24,11 @@ function sqliteNames(name: string): string[] {
 /**
  * The SQLite file a database URL names (the same reading as storage's `openStorage`), or null
  * for PostgreSQL and in-memory databases.
+ * @throws DatabaseUrlError for a URL storage cannot open (configuration refuses those earlier).
  */
 export function sqliteFileOf(url: string): string | null {
-  if (/^postgres(ql)?:/i.test(url) || url === ':memory:' || url === 'sqlite::memory:') return null;
-  const file = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
-  return file === '' ? null : file;
+  const target = parseDatabaseUrl(url);
+  return target.kind === 'sqlite' ? target.file : null;
 }
 
 /**

@@ -3,6 +3,7 @@
  * Everything else in storage/ is SQL over the `Database` type of schema.ts.
  */
 import { Kysely, Migrator, type LogEvent } from 'kysely';
+import { parseDatabaseUrl } from './database-url.js';
 import { classifyingDialect } from './dialects/classify.js';
 import type { StorageDialect } from './dialects/dialect.js';
 import { connectPostgres } from './dialects/postgres.js';
@@ -11,6 +12,7 @@ import { migrationProvider } from './migrations/index.js';
 import type { Database } from './schema.js';
 import { ping, runSavepoint, runTransaction, type RetryPolicy } from './transactions.js';
 
+export { DATABASE_URL_FORMS, DatabaseUrlError, parseDatabaseUrl, type DatabaseTarget } from './database-url.js';
 export type { ConstraintViolation, StorageDialect } from './dialects/dialect.js';
 export { DatabaseUnavailableError, isDatabaseUnavailable } from './errors.js';
 export type { Database } from './schema.js';
@@ -57,11 +59,9 @@ export interface OpenStorageOptions {
 }
 
 function connect(url: string, logger: StorageLogger | undefined) {
-  if (/^postgres(ql)?:\/\//i.test(url)) return connectPostgres(url, logger === undefined ? {} : { logger });
-  if (url === ':memory:' || url === 'sqlite::memory:') return connectSqlite(':memory:');
-  const filename = url.startsWith('sqlite:') ? url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') : url;
-  if (filename === '') throw new Error(`Invalid database URL "${url}"`);
-  return connectSqlite(filename);
+  const target = parseDatabaseUrl(url);
+  if (target.kind === 'postgres') return connectPostgres(target.url, logger === undefined ? {} : { logger });
+  return connectSqlite(target.kind === 'memory' ? ':memory:' : target.file);
 }
 
 function logTo(logger: StorageLogger, logQueries: boolean) {
@@ -88,6 +88,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
  * - `:memory:` — a private in-memory SQLite database (tests, `startTessera()`);
  * - `sqlite:<path>` or a plain file path — SQLite;
  * - `postgres://…` / `postgresql://…` — PostgreSQL (needs the optional `pg` package).
+ * Any other scheme throws `DatabaseUrlError` before anything is created (storage/database-url.ts).
  */
 export async function openStorage(url: string, options: OpenStorageOptions = {}): Promise<Storage> {
   const connection = await connect(url, options.logger);

@@ -98,6 +98,21 @@ describe('tessera admin commands', () => {
     assert.ok(after.some((k) => k.status === 'next' && k.kid !== next));
   });
 
+  it('takes --tenant by the short name of its initial domain, as environment files do', async () => {
+    // A second tenant: from now on a command must say which one it means.
+    ok(await cli('tenants', 'create', 'othercorp.onmicrosoft.com'));
+    const unnamed = await cli('users', 'list');
+    assert.equal(unnamed.code, 2);
+    assert.match(unnamed.stderr, /several tenants exist: choose one with --tenant/);
+    const upns = async (tenant: string) => (JSON.parse(ok(await cli('users', 'list', '--tenant', tenant, '--json'))) as Array<{ userPrincipalName: string }>).map((u) => u.userPrincipalName);
+    for (const ref of ['clicorp', 'CLICorp', 'clicorp.onmicrosoft.com', TENANT]) assert.deepEqual(await upns(ref), ['alice@clicorp.onmicrosoft.com'], ref);
+    assert.deepEqual(await upns('othercorp'), []);
+    assert.match(ok(await cli('users', 'add', 'carol', '--tenant', 'othercorp')), /Created user carol@othercorp\.onmicrosoft\.com/);
+    const missing = await cli('apps', 'list', '--tenant', 'nocorp');
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /^tessera: no tenant 'nocorp' \(give its id, one of its domains, or the name of its initial domain/);
+  });
+
   it('answers --help with exit 0 and usage mistakes with exit 2', async () => {
     const results = await Promise.all([
       runCli(['--help']),

@@ -9,7 +9,8 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { promisify } from 'node:util';
 import { DEMO } from '../../src/environment/demo-values.js';
@@ -17,6 +18,7 @@ import type { DemoInfo } from '../../src/environment/demo-info.js';
 import { startCli, type CliServer } from '../helpers/cli-run.js';
 
 const LISTENING = /Tessera is listening on (https:\/\/localhost:\d+)/;
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 function getJson(url: string, ca: Buffer): Promise<{ status: number; body: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
@@ -50,12 +52,18 @@ describe('tessera start', () => {
   let firstKids: string[];
 
   it('on an empty data directory creates a CA and the demo, prints the summary and serves HTTPS', async () => {
-    server = startCli(['--port', '0', '--data-dir', dataDir, '--log-level', 'warn']);
+    // Given relative to the working directory, printed absolute: usable from any other directory.
+    server = startCli(['--port', '0', '--data-dir', relative(ROOT, dataDir), '--log-level', 'warn']);
     url = (await server.waitFor(LISTENING))[1] ?? '';
-    await server.waitFor(/The same as JSON: .*demo\.json/);
     const out = server.output();
-    assert.match(out, /Created a local certificate authority: .*ca\.pem/);
-    assert.match(out, /export NODE_EXTRA_CA_CERTS=.*ca\.pem/);
+    // The summary first, then the "listening" line, once; the CA's trust line once, absolute.
+    assert.ok(out.indexOf(`The same as JSON: ${join(dataDir, 'demo.json')}`) >= 0, out);
+    assert.ok(out.indexOf('The same as JSON') < out.indexOf('Tessera is listening on'), out);
+    assert.equal(out.match(/Tessera is listening on/g)?.length, 1, out);
+    assert.equal(out.match(/NODE_EXTRA_CA_CERTS=/g)?.length, 1, out);
+    assert.ok(out.includes(`export NODE_EXTRA_CA_CERTS=${join(dataDir, 'ca.pem')}\n`), out);
+    assert.ok(out.includes(`Created a local certificate authority: ${join(dataDir, 'ca.pem')}\n`), out);
+    assert.ok(out.includes(`certificate  ${join(dataDir, 'demo-daemon.pem')}  private key ${join(dataDir, 'demo-daemon-key.pem')}`), out);
     for (const value of [DEMO.tenant.id, DEMO.tenant.domain, DEMO.applications.daemon.appId, DEMO.applications.daemon.secret, DEMO.users.admin.userPrincipalName, DEMO.users.admin.password]) {
       assert.ok(out.includes(value), `summary shows ${value}`);
     }
@@ -118,8 +126,10 @@ describe('tessera start', () => {
     assert.equal((await getJson(`${again}/${DEMO.tenant.domain}/v2.0/.well-known/openid-configuration`, caAgain)).status, 200);
     t.diagnostic(`warm start, spawn to serving (tsx): ${Math.round(performance.now() - started)} ms`);
     assert.deepEqual(await kids(again, caAgain), firstKids);
-    await server.waitFor(/The same as JSON/);
-    assert.doesNotMatch(server.output(), /Created a local certificate authority/);
+    const out = server.output();
+    assert.ok(out.indexOf('The same as JSON') < out.indexOf('Tessera is listening on'), out);
+    assert.equal(out.match(/NODE_EXTRA_CA_CERTS=/g)?.length, 1, out);
+    assert.doesNotMatch(out, /Created a local certificate authority/);
     const info = JSON.parse(await readFile(join(dataDir, 'demo.json'), 'utf8')) as DemoInfo;
     assert.equal(info.url, again, 'demo.json follows the new port');
     assert.equal(await server.stop('SIGINT'), 0);
@@ -134,7 +144,12 @@ describe('tessera start', () => {
       for (const expected of [/Applied .*env\.yaml: created 1 tenant, 1 user/, /Applied .*env\.yaml: already up to date, nothing created/]) {
         server = startCli(['--environment', envFile], env);
         const url = (await server.waitFor(LISTENING))[1] ?? '';
-        await server.waitFor(expected);
+        const out = server.output();
+        assert.match(out, expected);
+        assert.ok(out.search(expected) < out.indexOf('Tessera is listening on'), out);
+        // No summary shows the CA here: the "listening" line's trust hint does, once.
+        assert.equal(out.match(/NODE_EXTRA_CA_CERTS=/g)?.length, 1, out);
+        assert.ok(out.includes(`export NODE_EXTRA_CA_CERTS=${join(dir, 'data', 'ca.pem')}\n`), out);
         const ca = await readFile(join(dir, 'data', 'ca.pem'));
         assert.equal((await getJson(`${url}/startenv.onmicrosoft.com/v2.0/.well-known/openid-configuration`, ca)).status, 200);
         assert.equal(existsSync(join(dir, 'data', 'demo.json')), false, 'no demo with an environment file');

@@ -20,10 +20,16 @@ export interface CliResult {
   stderr: string;
 }
 
-function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+/** Whom the CLI runs as: e.g. an unprivileged user, when the tests run as root (file modes, ports). */
+export interface RunAs {
+  uid: number;
+  gid: number;
+}
+
+function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}, as?: RunAs): ChildProcess {
   // A clean TESSERA_* slate: the test's own flags decide, not the developer's shell.
   const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('TESSERA_') || k.startsWith('TESSERA_TEST_')));
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...args], { cwd: ROOT, env: { ...base, ...env }, stdio: ['ignore', 'pipe', 'pipe'], ...(as ?? {}) });
   const logDir = process.env.TESSERA_TEST_LOG_DIR;
   if (logDir) captureLogs(child, join(logDir, `cli-${process.pid}.log`));
   return child;
@@ -48,8 +54,8 @@ function captureLogs(child: ChildProcess, file: string): void {
 }
 
 /** Runs a command to completion. */
-export function runCli(args: string[], env?: NodeJS.ProcessEnv): Promise<CliResult> {
-  const child = spawnCli(args, env);
+export function runCli(args: string[], env?: NodeJS.ProcessEnv, as?: RunAs): Promise<CliResult> {
+  const child = spawnCli(args, env, as);
   let stdout = '';
   let stderr = '';
   child.stdout?.on('data', (d: Buffer) => (stdout += d.toString()));

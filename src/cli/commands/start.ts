@@ -2,18 +2,20 @@
  * `tessera start`: configuration from flags, TESSERA_* variables and a config file (validated at
  * boot), then storage, keys, TLS, the environment or demo, and the HTTPS listener — in this
  * process, or in `--workers N` cluster workers. Stops gracefully on SIGTERM/SIGINT.
+ *
+ * Only option definitions load with the program (`tessera --help` stays fast); the server's
+ * modules load when `start` runs. Before any file is touched, the configuration is validated and
+ * the listening address is tried (server/listen-check.ts): a start that cannot listen changes
+ * nothing. Output order: warnings, the environment or demo summary, then the "listening" line and,
+ * unless the summary showed it, the line that tells how to trust the local CA.
  */
-import { relative } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../../config/load.js';
 import type { TesseraConfig } from '../../config/schema.js';
 import { DataDirPermissionError } from '../../lib/private-files.js';
-import { onShutdownSignal } from '../../server/shutdown.js';
-import { createRuntime, listen, type Runtime } from '../../server/start.js';
-import { isTesseraWorker, runWorker, startWorkers } from '../../server/workers.js';
+import type { Runtime } from '../../server/start.js';
 import { CliFailure, UsageError } from '../errors.js';
 import { collect, integer } from '../options.js';
-import { prepareEnvironment } from '../start-environment.js';
 
 interface StartFlags {
   port?: number;
@@ -23,6 +25,7 @@ interface StartFlags {
   cert?: string;
   key?: string;
   dataDir?: string;
+  caDir?: string;
   database?: string;
   workers?: number;
   hostName?: string[];
@@ -45,6 +48,7 @@ export function registerStart(program: Command): void {
     .option('--cert <file>', 'PEM certificate to serve instead of the generated one (with --key)')
     .option('--key <file>', 'PEM private key of --cert')
     .option('--data-dir <dir>', 'data directory: local CA, server certificate, SQLite database, demo.json (default ./.tessera)')
+    .option('--ca-dir <dir>', 'directory of the local CA and server certificate (default: the data directory); e.g. the per-user CA of `tessera ca path`')
     .option('--database <url>', 'postgres://…, sqlite:<file> or :memory: (default <data-dir>/tessera.db)')
     .option('--workers <n>', 'worker processes sharing the port (default 1)', integer(1, 64))
     .option('--host-name <name>', 'extra host name or IP for the server certificate (repeatable)', collect)
@@ -54,12 +58,14 @@ export function registerStart(program: Command): void {
     .option('--log-format <format>', 'text, json or auto: text on a terminal, else JSON lines (default auto)')
     .option('--config <file>', 'configuration file (JSON or YAML)')
     .action(async (flags: StartFlags) => {
-      if (isTesseraWorker()) return runWorker();
-      await start(configFromFlags(flags));
+      const workers = await import('../../server/workers.js');
+      if (workers.isTesseraWorker()) return workers.runWorker();
+      await start(await configFromFlags(flags));
     });
 }
 
-function configFromFlags(flags: StartFlags): TesseraConfig {
+async function configFromFlags(flags: StartFlags): Promise<TesseraConfig> {
+  const { loadConfig } = await import('../../config/load.js');
   const config = loadConfig({
     env: process.env,
     configFile: flags.config ?? null,
@@ -71,6 +77,7 @@ function configFromFlags(flags: StartFlags): TesseraConfig {
       cert: flags.cert,
       key: flags.key,
       dataDir: flags.dataDir,
+      caDir: flags.caDir,
       database: flags.database,
       workers: flags.workers,
       hostNames: flags.hostName,
@@ -83,13 +90,28 @@ function configFromFlags(flags: StartFlags): TesseraConfig {
   if (config.workers > 1 && (config.database === ':memory:' || config.database === 'sqlite::memory:')) {
     throw new UsageError('--workers needs a shared database: an in-memory database is private to one process');
   }
-  return config;
+  // Every path Tessera prints or writes (CA, certificates, demo.json, the database) is absolute:
+  // a client in another directory can use it as printed.
+  return { ...config, dataDir: resolve(config.dataDir), caDir: config.caDir === null ? null : resolve(config.caDir) };
 }
 
 async function start(config: TesseraConfig): Promise<void> {
-  const startedAt = performance.now();
+  const [{ checkCanListen, listenErrorOf, ListenError }, { createRuntime, listen }, { onShutdownSignal }, { startWorkers }, { prepareEnvironment }] = await Promise.all([
+    import('../../server/listen-check.js'),
+    import('../../server/start.js'),
+    import('../../server/shutdown.js'),
+    import('../../server/workers.js'),
+    import('../start-environment.js'),
+  ]);
+  // A bind failure is one line, exit code 1 (a taken port, an address not of this machine, ...).
+  const bindFailure = (error: unknown) => {
+    const described = listenErrorOf(error, config.host, config.port);
+    return Promise.reject(described instanceof ListenError ? new CliFailure(described.message) : described);
+  };
+  // Nothing is created or rewritten before this: a bad --host or a taken port changes no file.
+  await checkCanListen(config.host, config.port).catch(bindFailure);
   const runtime = await createRuntime(config).catch((error: unknown) => {
-    // An unsafe data directory is the operator's to fix: one clear message, exit code 1.
+    // An unsafe or unusable data directory is the operator's to fix: one clear message, exit code 1.
     if (error instanceof DataDirPermissionError) throw new CliFailure(`Refusing to start: ${error.message}`);
     throw error;
   });
@@ -99,10 +121,7 @@ async function start(config: TesseraConfig): Promise<void> {
   try {
     const prepared = await prepareEnvironment(runtime);
     if (config.workers === 1) {
-      const server = await listen(runtime).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'EADDRINUSE') throw new CliFailure(`${config.host}:${config.port} is already in use: choose another --port`);
-        throw error;
-      });
+      const server = await listen(runtime).catch(bindFailure);
       url = server.url;
       stop = async () => {
         await server.app.close();
@@ -122,12 +141,32 @@ async function start(config: TesseraConfig): Promise<void> {
       stop = () => pool.stop();
     }
     onShutdownSignal(stop, { onError: (error) => console.error(`shutdown failed: ${(error as Error).message}`) });
-    printReady(runtime, url, performance.now() - startedAt);
-    await prepared.report(url);
+    // The summary first, the "listening" line last: on first start that line closes a long
+    // summary, where a reader finds it. The trust line is printed once: start-environment.ts
+    // decides what a summary shows (the demo's has the line), and the ready block adds the line
+    // only when the summary did not.
+    const shownCa = await watchingStdout(/NODE_EXTRA_CA_CERTS=/, () => prepared.report(url));
+    printReady(runtime, url, { showCa: !shownCa });
   } catch (error) {
     await runtime.close();
     throw error;
   }
+}
+
+/** Runs `work` and tells whether anything it wrote to stdout matched `pattern`. */
+async function watchingStdout(pattern: RegExp, work: () => Promise<void>): Promise<boolean> {
+  const write = process.stdout.write;
+  let seen = false;
+  process.stdout.write = function (this: typeof process.stdout, chunk: unknown, ...rest: unknown[]) {
+    if (pattern.test(String(chunk))) seen = true;
+    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+  } as typeof process.stdout.write;
+  try {
+    await work();
+  } finally {
+    process.stdout.write = write;
+  }
+  return seen;
 }
 
 function printStartWarnings(runtime: Runtime): void {
@@ -139,14 +178,16 @@ function printStartWarnings(runtime: Runtime): void {
   );
 }
 
-function printReady(runtime: Runtime, url: string, elapsedMs: number): void {
+function printReady(runtime: Runtime, url: string, options: { showCa: boolean }): void {
   const { config, tls } = runtime;
   const workers = config.workers > 1 ? ` with ${config.workers} workers` : '';
-  console.log(`Tessera is listening on ${url}${workers} (ready in ${Math.round(elapsedMs)} ms; database ${runtime.databaseUrl})`);
+  // performance.now() counts from the process's start: module loading included, as a user waits for it.
+  const lines = [`Tessera is listening on ${url}${workers} (ready in ${Math.round(performance.now())} ms; database ${runtime.databaseUrl})`];
   if (tls?.caFile) {
-    const ca = relative(process.cwd(), tls.caFile).startsWith('..') ? tls.caFile : relative(process.cwd(), tls.caFile);
-    if (tls.caCreated) console.log(`Created a local certificate authority: ${ca}`);
-    console.log(`Trust it in Node.js clients:  export NODE_EXTRA_CA_CERTS=${ca}`);
+    if (tls.caCreated) lines.push(`Created a local certificate authority: ${tls.caFile}`);
+    if (options.showCa) lines.push(`Trust it in Node.js clients:  export NODE_EXTRA_CA_CERTS=${tls.caFile}`);
   }
-  if (config.http) console.log('Serving plain HTTP (--http): put a TLS-terminating proxy in front; clients refuse http authorities.');
+  if (config.http) lines.push('Serving plain HTTP (--http): put a TLS-terminating proxy in front; clients refuse http authorities.');
+  // One write: whoever reads the output sees the block whole once the first line is there.
+  console.log(lines.join('\n'));
 }

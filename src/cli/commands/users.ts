@@ -3,7 +3,6 @@ import type { Command } from 'commander';
 import { isGuid } from '../../lib/ids.js';
 import { roleName, roleTemplateId } from '../../environment/role-templates.js';
 import { UsageError } from '../errors.js';
-import { createProtocolState } from '../../state/index.js';
 import { printJson, printTable } from '../output.js';
 import { collect, initialDomain, resolveTenant, withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
 
@@ -89,6 +88,7 @@ export function registerUsers(program: Command): void {
       await withAdmin(options, async ({ directory, storage }) => {
         const tenant = await resolveTenant(directory, tenantRef);
         const user = await directory.getUser(tenant.id, userRef) ?? fail(`no user '${userRef}' in tenant ${tenant.id}`);
+        const { createProtocolState } = await import('../../state/index.js');
         const revoked = await createProtocolState(storage).revokeUser(user.tenantId, user.id);
         if (options.json) return printJson({ userId: user.id, ...revoked });
         console.log(`Revoked the sign-in sessions of ${user.userPrincipalName}: ${revoked.refreshTokenFamilies} refresh-token families, ${revoked.sessionAccounts} SSO sessions, ${revoked.authorizationCodes} codes, ${revoked.deviceCodes} device codes`);
