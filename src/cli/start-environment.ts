@@ -10,10 +10,16 @@ import type { Runtime } from '../server/start.js';
 import { formatDemoSummary } from './demo-summary.js';
 import { configuredBaseUrl, formatAppliedSummary } from './environment-summary.js';
 
-/** What start-up prepared; `report(url)` prints it once the URL is known. */
+/**
+ * What start-up prepared; `report(url)` prints it once the URL is known and tells whether what
+ * it printed named the CA to trust (a summary does when there is a local CA), so that the
+ * "listening" block does not repeat the line.
+ */
 export interface PreparedEnvironment {
-  report(url: string): Promise<void>;
+  report(url: string): Promise<boolean>;
 }
+
+const NOTHING: PreparedEnvironment = { report: async () => false };
 
 /** Applies the environment file or, on first start, the demo. */
 export async function prepareEnvironment(runtime: Runtime): Promise<PreparedEnvironment> {
@@ -24,8 +30,10 @@ export async function prepareEnvironment(runtime: Runtime): Promise<PreparedEnvi
     const applied = await applyEnvironmentFile(directory, source);
     // Generated secrets of this run live only in `applied`: printed once, never stored.
     const caFile = runtime.tls?.caFile ?? null;
-    const print = (url: string, urlSource: 'server' | 'configuration') =>
+    const print = (url: string, urlSource: 'server' | 'configuration') => {
       console.log(`\n${formatAppliedSummary(summarizeApplied(applied, { source, url, urlSource, caFile }))}\n`);
+      return caFile !== null;
+    };
     // They are committed already: a start that fails before report() (a port in use, say) would
     // lose them for good, so they are printed on the way out, under the configured URL.
     const onExit = () => print(configuredBaseUrl(config), 'configuration');
@@ -33,11 +41,11 @@ export async function prepareEnvironment(runtime: Runtime): Promise<PreparedEnvi
     return {
       report: async (url) => {
         process.off('exit', onExit);
-        print(url, 'server');
+        return print(url, 'server');
       },
     };
   }
-  if (config.noDemo) return { report: async () => undefined };
+  if (config.noDemo) return NOTHING;
   // An empty database has no organization tenant (the consumers tenant always exists).
   if ((await directory.listTenants()).every((t) => t.kind === 'consumers')) {
     // The engine is loaded only when there is work for it: warm starts stay light.
@@ -46,19 +54,21 @@ export async function prepareEnvironment(runtime: Runtime): Promise<PreparedEnvi
     return { report: (url) => reportDemo(runtime, url, () => Promise.resolve(buildDemoInfo(demo.applied, { url, caFile: runtime.tls?.caFile ?? null, files: demo.files }))) };
   }
   // Warm start: show the demo again if it is still there, from demo.json (no directory work).
-  if ((await directory.getTenant(DEMO.tenant.id)) === undefined) return { report: async () => undefined };
+  if ((await directory.getTenant(DEMO.tenant.id)) === undefined) return NOTHING;
   return {
     report: (url) =>
       reportDemo(runtime, url, async () => {
         const info = await readDemoInfo(config.dataDir);
-        return info === null ? null : { ...info, url, tenants: info.tenants.map((t) => ({ ...t, authority: `${url}/${t.id}` })) };
+        // The CA of this start (its directory may have moved, `--ca-dir`).
+        return info === null ? null : { ...info, url, caFile: runtime.tls?.caFile ?? null, tenants: info.tenants.map((t) => ({ ...t, authority: `${url}/${t.id}` })) };
       }),
   };
 }
 
-async function reportDemo(runtime: Runtime, url: string, info: () => Promise<DemoInfo | null>): Promise<void> {
+async function reportDemo(runtime: Runtime, url: string, info: () => Promise<DemoInfo | null>): Promise<boolean> {
   const demo = await info();
-  if (demo === null) return;
+  if (demo === null) return false;
   const file = await writeDemoInfo(runtime.config.dataDir, demo);
   console.log(`\n${formatDemoSummary(demo, file)}\n`);
+  return demo.caFile !== null;
 }

@@ -142,31 +142,14 @@ async function start(config: TesseraConfig): Promise<void> {
     }
     onShutdownSignal(stop, { onError: (error) => console.error(`shutdown failed: ${(error as Error).message}`) });
     // The summary first, the "listening" line last: on first start that line closes a long
-    // summary, where a reader finds it. The trust line is printed once: start-environment.ts
-    // decides what a summary shows (the demo's has the line), and the ready block adds the line
-    // only when the summary did not.
-    const shownCa = await watchingStdout(/NODE_EXTRA_CA_CERTS=/, () => prepared.report(url));
+    // summary, where a reader finds it. The trust line is printed once: by the summary when it
+    // shows one, else in the ready block.
+    const shownCa = await prepared.report(url);
     printReady(runtime, url, { showCa: !shownCa });
   } catch (error) {
     await runtime.close();
     throw error;
   }
-}
-
-/** Runs `work` and tells whether anything it wrote to stdout matched `pattern`. */
-async function watchingStdout(pattern: RegExp, work: () => Promise<void>): Promise<boolean> {
-  const write = process.stdout.write;
-  let seen = false;
-  process.stdout.write = function (this: typeof process.stdout, chunk: unknown, ...rest: unknown[]) {
-    if (pattern.test(String(chunk))) seen = true;
-    return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
-  } as typeof process.stdout.write;
-  try {
-    await work();
-  } finally {
-    process.stdout.write = write;
-  }
-  return seen;
 }
 
 function printStartWarnings(runtime: Runtime): void {
@@ -188,6 +171,7 @@ function printReady(runtime: Runtime, url: string, options: { showCa: boolean })
     if (options.showCa) lines.push(`Trust it in Node.js clients:  export NODE_EXTRA_CA_CERTS=${tls.caFile}`);
   }
   if (config.http) lines.push('Serving plain HTTP (--http): put a TLS-terminating proxy in front; clients refuse http authorities.');
+  if (config.landingPage === 'full') lines.push(`Open ${url}/ for each tenant's authority and discovery links, the CA and the docs.`);
   // One write: whoever reads the output sees the block whole once the first line is there.
   console.log(lines.join('\n'));
 }
