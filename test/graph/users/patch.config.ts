@@ -103,7 +103,9 @@ export interface PatchResponse {
 export async function patch(tessera: Tessera, path: string, token: string, body: unknown, contentType: string | null = 'application/json'): Promise<PatchResponse> {
   const headers: Record<string, string> = { authorization: `Bearer ${token}` };
   if (contentType !== null) headers['content-type'] = contentType;
-  const response = await fetch(`${tessera.url}${path}`, { method: 'PATCH', headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const text0 = typeof body === 'string' ? body : JSON.stringify(body);
+  // Bytes: fetch would add `Content-Type: text/plain` to a string body.
+  const response = await fetch(`${tessera.url}${path}`, { method: 'PATCH', headers, body: new TextEncoder().encode(text0) });
   const text = await response.text();
   const parsed = text !== '' && (response.headers.get('content-type') ?? '').startsWith('application/json') ? (JSON.parse(text) as Record<string, unknown>) : {};
   return { status: response.status, headers: response.headers, text, body: parsed };
