@@ -72,6 +72,7 @@ export interface UserPatch {
   mail?: string | null;
   mailNickname?: string;
   userPrincipalName?: string;
+  userType?: 'Member' | 'Guest';
   accountEnabled?: boolean;
 }
 

@@ -29,7 +29,7 @@ export function isUserAdministrator(actor: Pick<User, 'directoryRoles'>): boolea
 
 /**
  * May `actor` set `properties` on `target` by their own rights? Self-service covers the basic
- * profile only: `accountEnabled`, `userPrincipalName`, `mail`, … need an administrator, also on
+ * profile only: `accountEnabled`, `userPrincipalName`, `userType`, `mail`, … need an administrator, also on
  * oneself. ENTRA-COMPAT: real Entra narrows self-service further by tenant settings; Tessera's
  * set is the profile a Graph client typically edits (graph.md §5 item 10 leaves it open).
  */

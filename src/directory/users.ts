@@ -114,6 +114,7 @@ export function userOperations(ctx: DirectoryContext, masterKey: MasterKey | nul
     if (patch.businessPhones !== undefined) set.business_phones = JSON.stringify(patch.businessPhones);
     if (patch.mail !== undefined) set.mail = patch.mail;
     if (patch.mailNickname !== undefined) set.mail_nickname = patch.mailNickname;
+    if (patch.userType !== undefined) set.user_type = patch.userType;
     if (patch.accountEnabled !== undefined) set.account_enabled = patch.accountEnabled ? 1 : 0;
     return set;
   }

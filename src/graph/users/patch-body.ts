@@ -47,6 +47,10 @@ const WRITABLE: Readonly<Record<string, Writer>> = {
   mail: string('mail', 256, true, /^[^@\s]+@[^@\s]+$/),
   mailNickname: string('mailNickname', 64, false, /^[^\s@"\\()<>,;:[\]]+$/),
   userPrincipalName: string('userPrincipalName', 113, false),
+  userType: (patch, value, name) => {
+    if (value !== 'Member' && value !== 'Guest') throw typeof value === 'string' || value === null ? invalid(name) : graphErrors.wrongValueType(literal(value), 'Edm.String');
+    patch.userType = value;
+  },
   accountEnabled: (patch, value, name) => {
     if (value === null) throw invalid(name);
     if (typeof value !== 'boolean') throw graphErrors.wrongValueType(literal(value), 'Edm.Boolean');

@@ -25,7 +25,8 @@ export async function applyUserPatch(ctx: GraphContext, target: User, parsed: Pa
     // graph.md §1.7: duplicate UPN and an unverified UPN domain are Request_BadRequest.
     if (error instanceof ConflictError) throw graphErrors.directoryRequest(error.message);
     if (error instanceof ValidationError) {
-      throw error.code === 'InvalidUserPrincipalNameDomain' ? graphErrors.directoryRequest(error.message) : graphErrors.invalidPropertyValue('userPrincipalName', 'User');
+      if (error.code === 'InvalidUserPrincipalNameDomain') throw graphErrors.directoryRequest(error.message);
+      throw graphErrors.invalidPropertyValue(error.code === 'InvalidDisplayName' ? 'displayName' : 'userPrincipalName', 'User');
     }
     throw error;
   }

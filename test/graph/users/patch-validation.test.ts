@@ -62,6 +62,7 @@ describe('PATCH /users/{id}: body errors', () => {
     assertGraphError(await patch(tessera, ada, admin, { businessPhones: ['+1 1', '+1 2'] }), 400, 'Request_BadRequest', invalid('businessPhones'));
     assertGraphError(await patch(tessera, ada, admin, { preferredLanguage: 'not a language' }), 400, 'Request_BadRequest', invalid('preferredLanguage'));
     assertGraphError(await patch(tessera, ada, admin, { mail: 'nobody' }), 400, 'Request_BadRequest', invalid('mail'));
+    assertGraphError(await patch(tessera, ada, admin, { userType: 'Admin' }), 400, 'Request_BadRequest', invalid('userType'));
     assertGraphError(await patch(tessera, ada, admin, { '@odata.type': '#microsoft.graph.group', jobTitle: 'X' }), 400, 'BadRequest', "Type '#microsoft.graph.group' is not a user type.");
     assert.equal((await adaNow()).displayName, 'Ada Lovelace');
   });

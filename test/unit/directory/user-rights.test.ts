@@ -15,7 +15,7 @@ describe('user rights', () => {
     assert.equal(mayUpdateUser(ada, ada, []), true);
     assert.equal(mayUpdateUser(ada, ben, ['jobTitle']), false);
     assert.equal(mayUpdateUser(ada, ben, []), false);
-    for (const adminOnly of ['accountEnabled', 'userPrincipalName', 'mail', 'mailNickname']) assert.equal(mayUpdateUser(ada, ada, [adminOnly]), false, adminOnly);
+    for (const adminOnly of ['accountEnabled', 'userPrincipalName', 'userType', 'mail', 'mailNickname']) assert.equal(mayUpdateUser(ada, ada, [adminOnly]), false, adminOnly);
   });
 
   it('lets a Global Administrator change anyone, a User Administrator anyone but the most privileged', () => {
