@@ -56,6 +56,26 @@ export interface NewUser {
   directoryRoles?: string[];
 }
 
+/**
+ * A change to a user (Graph `PATCH /users/{id}`, graph.md §2.1): only the properties present
+ * change; `null` clears a nullable one.
+ */
+export interface UserPatch {
+  displayName?: string;
+  givenName?: string | null;
+  surname?: string | null;
+  jobTitle?: string | null;
+  mobilePhone?: string | null;
+  officeLocation?: string | null;
+  preferredLanguage?: string | null;
+  businessPhones?: string[];
+  mail?: string | null;
+  mailNickname?: string;
+  userPrincipalName?: string;
+  userType?: 'Member' | 'Guest';
+  accountEnabled?: boolean;
+}
+
 export interface NewGroup {
   id?: string;
   displayName: string;
@@ -147,6 +167,12 @@ export interface Directory {
   getUser(tenantId: string, idOrUpn: string): Promise<User | undefined>;
   listUsers(tenantId: string, query: ListQuery): Promise<Page<User>>;
   createUser(tenantId: string, input: NewUser): Promise<User>;
+  /**
+   * Applies `patch` to the user with object id `userId` and returns the user as stored after
+   * it. NotFoundError when the user is not in the tenant; a UPN change follows `createUser`'s
+   * rules (verified domain, unique). Drops the hot-path cache like every write.
+   */
+  updateUser(tenantId: string, userId: string, patch: UserPatch): Promise<User>;
   /** Constant-time password check; false when the user has no password. */
   verifyPassword(userId: string, password: string): Promise<boolean>;
   /**

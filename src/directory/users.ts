@@ -5,7 +5,8 @@
 import { isGuid, newGuid } from '../lib/ids.js';
 import { openIfSealed, type MasterKey } from '../lib/master-key.js';
 import { hashPassword, verifyPassword } from '../lib/passwords.js';
-import type { ListQuery, NewUser } from './directory.js';
+import type { ListQuery, NewUser, UserPatch } from './directory.js';
+import type { RowUpdate } from '../storage/schema.js';
 import type { DirectoryContext } from './context.js';
 import { ConflictError, NotFoundError, ValidationError } from './errors.js';
 import type { Tenant, User } from './types.js';
@@ -100,6 +101,56 @@ export function userOperations(ctx: DirectoryContext, masterKey: MasterKey | nul
     return (await getUser(tenantId, id)) as User;
   }
 
+  /** The row columns of `patch` (only the properties present). */
+  function patchColumns(patch: UserPatch): RowUpdate<'users'> {
+    const set: RowUpdate<'users'> = {};
+    if (patch.displayName !== undefined) set.display_name = patch.displayName;
+    if (patch.givenName !== undefined) set.given_name = patch.givenName;
+    if (patch.surname !== undefined) set.surname = patch.surname;
+    if (patch.jobTitle !== undefined) set.job_title = patch.jobTitle;
+    if (patch.mobilePhone !== undefined) set.mobile_phone = patch.mobilePhone;
+    if (patch.officeLocation !== undefined) set.office_location = patch.officeLocation;
+    if (patch.preferredLanguage !== undefined) set.preferred_language = patch.preferredLanguage;
+    if (patch.businessPhones !== undefined) set.business_phones = JSON.stringify(patch.businessPhones);
+    if (patch.mail !== undefined) set.mail = patch.mail;
+    if (patch.mailNickname !== undefined) set.mail_nickname = patch.mailNickname;
+    if (patch.userType !== undefined) set.user_type = patch.userType;
+    if (patch.accountEnabled !== undefined) set.account_enabled = patch.accountEnabled ? 1 : 0;
+    return set;
+  }
+
+  async function updateUser(tenantId: string, userId: string, patch: UserPatch): Promise<User> {
+    const id = userId.toLowerCase();
+    const missing = () => new NotFoundError('UserNotFound', `User '${userId}' not found`);
+    if (!isGuid(id)) throw missing();
+    if (patch.displayName !== undefined && patch.displayName.trim() === '') throw new ValidationError('InvalidDisplayName', 'displayName is required');
+    const set = patchColumns(patch);
+    const upn = patch.userPrincipalName?.trim();
+    if (upn !== undefined) {
+      const { domain } = splitUpn(upn);
+      const tenant = await ctx.read((q) => q.tenants.findById(tenantId));
+      if (tenant === undefined) throw missing();
+      checkUpnDomain(tenant, domain);
+      set.user_principal_name = upn;
+      set.upn_lower = upn.toLowerCase();
+    }
+    const conflict = () => new ConflictError('UserPrincipalNameConflict', UPN_CONFLICT);
+    // One statement: concurrent patches of different properties both land (no read-modify-write).
+    const user = await ctx.write(
+      async (q) => {
+        if (upn !== undefined) {
+          const holder = await q.users.findByUpn(tenantId, upn.toLowerCase());
+          if (holder !== undefined && holder.id !== id) throw conflict();
+        }
+        const found = Object.keys(set).length === 0 ? (await q.users.findById(tenantId, id)) !== undefined : await q.users.update(tenantId, id, set);
+        if (!found) throw missing();
+        return q.users.findById(tenantId, id);
+      },
+      { conflict },
+    );
+    return user as User;
+  }
+
   async function checkPassword(userId: string, password: string): Promise<boolean> {
     const stored = isGuid(userId) ? await ctx.read((q) => q.users.passwordHash(userId.toLowerCase())) : undefined;
     if (typeof stored === 'string') return verifyPassword(password, stored);
@@ -140,6 +191,7 @@ export function userOperations(ctx: DirectoryContext, masterKey: MasterKey | nul
     sealTotpSecrets,
     listUsers: (tenantId: string, query: ListQuery) => ctx.read((q) => q.users.list(tenantId, query)),
     createUser,
+    updateUser,
     verifyPassword: checkPassword,
   };
 }

@@ -25,7 +25,10 @@ export interface GraphContext {
   rawPath: string;
 }
 
-/** A JSON body (sent with the OData content type) or a bare text value (`$count`). */
-export type GraphResult = { json: unknown } | { text: string };
+/**
+ * A JSON body (sent with the OData content type), a bare text value (`$count`), or no body at
+ * all (204 No Content: PATCH, DELETE, graph.md §1.3).
+ */
+export type GraphResult = { json: unknown } | { text: string } | { noContent: true };
 
 export type GraphHandler = (ctx: GraphContext) => Promise<GraphResult>;

@@ -53,6 +53,23 @@ export const graphErrors = {
   invalidPageToken: () => new GraphError(400, 'Request_BadRequest', 'The specified page token value has expired or is invalid.'),
   unsupportedQuery: (message: string) => new GraphError(400, 'Request_UnsupportedQuery', message),
   badRequest: (message: string) => new GraphError(400, 'BadRequest', message),
+  // Request bodies (PATCH, graph.md §1.2: Content-Type: application/json).
+  // [seen] Graph's answer to a missing/unparsable JSON body (microsoftgraph/nodejs-connect-rest-sample#53).
+  unreadableJson: (cause?: unknown) =>
+    new GraphError(400, 'BadRequest', 'Unable to read JSON request payload. Please ensure Content-Type header is set and payload is of valid JSON format.', { cause }),
+  // [?] Graph's status and wording for a non-JSON body are not recorded (graph.md §5); 415 as RFC 9110 §15.5.16.
+  unsupportedMediaType: (type: string) =>
+    new GraphError(415, 'UnsupportedMediaType', `The content type '${type}' is not supported. Send the body as 'Content-Type: application/json'.`),
+  // [?] directory wordings for PATCH bodies (graph.md §1.7 Request_BadRequest family).
+  invalidProperty: (name: string) => new GraphError(400, 'Request_BadRequest', `Invalid property '${name}'.`),
+  readOnlyProperty: (name: string) => new GraphError(400, 'Request_BadRequest', `Property '${name}' is read-only and cannot be set.`),
+  invalidPropertyValue: (name: string, resource: string) =>
+    new GraphError(400, 'Request_BadRequest', `Invalid value specified for property '${name}' of resource '${resource}'.`),
+  // [?] OData's reader message for a value of the wrong JSON type.
+  wrongValueType: (literal: string, edmType: string) => new GraphError(400, 'BadRequest', `Cannot convert the literal '${literal}' to the expected type '${edmType}'.`),
+  directoryRequest: (message: string) => new GraphError(400, 'Request_BadRequest', message),
+  // DEVIATION: a writable Graph property Tessera has no storage for; refusing beats dropping it silently.
+  propertyNotStored: (name: string) => new GraphError(400, 'Request_BadRequest', `Tessera does not store the property '${name}' yet.`),
   internal: (cause: unknown) => new GraphError(500, 'UnknownError', 'An internal server error occurred.', { cause }),
   // graph.md §1.7: 503 `serviceNotAvailable` is transient; [?] Graph's exact message is not recorded.
   serviceNotAvailable: (cause?: unknown) =>

@@ -26,8 +26,8 @@ export interface OperationPermissions {
   delegated: Accepted;
 }
 
-// graph.md §4.4: Directory.AccessAsUser.All (delegated) satisfies every directory read, bounded
-// by the user's own rights (a later issue).
+// graph.md §4.4: Directory.AccessAsUser.All (delegated) satisfies every directory operation,
+// bounded by the user's own rights (authorize.ts).
 const DIRECTORY_READ = ['Directory.Read.All', 'Directory.ReadWrite.All'] as const;
 const AS_USER = 'Directory.AccessAsUser.All';
 
@@ -82,4 +82,38 @@ export function accessLevel(operation: GraphOperation, kind: 'app' | 'delegated'
   if (accepted.full.some((p) => granted.has(p))) return 'full';
   if (accepted.limited.some((p) => granted.has(p))) return 'limited';
   return 'none';
+}
+
+/**
+ * Updating a user (graph.md §2.1 "Update user"): which permissions let a token set a property,
+ * by token kind and by whether the target is the signed-in user. The general permissions cover
+ * every property; the property-scoped ones (User-Phone.ReadWrite.All, User.EnableDisableAccount.All)
+ * only theirs. Delegated grants are then bounded by the user's own rights (authorize.ts).
+ */
+export type UserUpdateTarget = 'self' | 'other';
+
+const USER_WRITE = ['User.ReadWrite.All', 'Directory.ReadWrite.All'] as const;
+const PROPERTY_SCOPED: Readonly<Record<string, readonly string[]>> = {
+  businessPhones: ['User-Phone.ReadWrite.All'],
+  mobilePhone: ['User-Phone.ReadWrite.All'],
+  accountEnabled: ['User.EnableDisableAccount.All'],
+};
+
+/** The permissions that let a token of `kind` set `property` on a `target` user. */
+export function userUpdatePermissions(kind: 'app' | 'delegated', target: UserUpdateTarget, property: string): readonly string[] {
+  const scoped = PROPERTY_SCOPED[property] ?? [];
+  if (kind === 'app') return [...USER_WRITE, ...scoped];
+  // graph.md §2.1: User.ReadWrite is the self-service permission (PATCH /me); §4.4:
+  // Directory.AccessAsUser.All acts with exactly the user's rights.
+  return target === 'self' ? ['User.ReadWrite', ...USER_WRITE, AS_USER, ...scoped] : [...USER_WRITE, AS_USER, ...scoped];
+}
+
+/** Does `granted` let a token of `kind` set `property` on a `target` user? */
+export function mayUpdateProperty(kind: 'app' | 'delegated', target: UserUpdateTarget, property: string, granted: ReadonlySet<string>): boolean {
+  return userUpdatePermissions(kind, target, property).some((p) => granted.has(p));
+}
+
+/** Does `granted` hold any permission that updates some `target` user (the check before the body is read)? */
+export function mayUpdateSomeUser(kind: 'app' | 'delegated', target: UserUpdateTarget, granted: ReadonlySet<string>): boolean {
+  return Object.keys(PROPERTY_SCOPED).concat('displayName').some((property) => mayUpdateProperty(kind, target, property, granted));
 }

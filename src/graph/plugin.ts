@@ -31,6 +31,11 @@ function toGraphError(error: unknown): GraphError {
     if (error.code === 'InvalidCursor') return graphErrors.invalidPageToken();
     if (error.code === 'UnsupportedFilter') return graphErrors.unsupportedQuery(error.message);
   }
+  // Fastify's JSON parser refusing the body (empty, not JSON): Graph's own 400 (graph.md §1.7).
+  const fastifyCode = (error as FastifyError).code;
+  if (fastifyCode === 'FST_ERR_CTP_EMPTY_JSON_BODY' || fastifyCode === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return graphErrors.unreadableJson(error);
+  }
   const status = (error as FastifyError).statusCode;
   if (typeof status === 'number' && status >= 400 && status < 500) {
     // Malformed or oversized bodies, unsupported media types: the client's mistake.
@@ -44,6 +49,9 @@ export async function graphPlugin(app: FastifyInstance, deps: AppDeps): Promise<
   const router = createGraphRouter(graphRoutes);
   // Browser apps call Graph cross-origin (graph/cors.ts); the hook covers errors too.
   app.addHook('onRequest', allowGraphOrigin);
+  // Bodies of other media types reach the handler as bytes: the route answers 415 after the
+  // token was checked (an unauthenticated caller gets 401 first, graph.md §4.1 step 1).
+  app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
 
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const graphError = toGraphError(error);
@@ -82,6 +90,7 @@ export async function graphPlugin(app: FastifyInstance, deps: AppDeps): Promise<
       };
       const result = await route.handler(ctx);
       applyGraphHeaders(reply, ids);
+      if ('noContent' in result) return reply.code(204).send();
       if ('text' in result) return reply.header('content-type', 'text/plain').send(result.text);
       return reply.header('content-type', GRAPH_JSON).send(JSON.stringify(result.json));
     };

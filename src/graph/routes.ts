@@ -8,13 +8,15 @@ import { countGroups, listGroups } from './groups/list.js';
 import { getGroup } from './groups/get.js';
 import { countGroupMembers, listGroupMembers } from './groups/members.js';
 import { getMe } from './me/get.js';
+import { patchMe } from './me/patch.js';
 import { getOrganization, listOrganization } from './organization/get.js';
 import { countUsers, listUsers } from './users/list.js';
 import { getUser } from './users/get.js';
+import { patchUser } from './users/patch.js';
 
 export interface GraphRoute {
   name: string;
-  method: 'GET';
+  method: 'GET' | 'PATCH';
   path: readonly string[];
   handler: GraphHandler;
 }
@@ -23,7 +25,9 @@ export const graphRoutes: readonly GraphRoute[] = [
   { name: 'users', method: 'GET', path: ['users'], handler: listUsers },
   { name: 'users-count', method: 'GET', path: ['users', '$count'], handler: countUsers },
   { name: 'user', method: 'GET', path: ['users', '{id}'], handler: getUser },
+  { name: 'user-update', method: 'PATCH', path: ['users', '{id}'], handler: patchUser },
   { name: 'me', method: 'GET', path: ['me'], handler: getMe },
+  { name: 'me-update', method: 'PATCH', path: ['me'], handler: patchMe },
   { name: 'organization', method: 'GET', path: ['organization'], handler: listOrganization },
   { name: 'organization-entity', method: 'GET', path: ['organization', '{id}'], handler: getOrganization },
   { name: 'groups', method: 'GET', path: ['groups'], handler: listGroups },

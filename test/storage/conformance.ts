@@ -16,6 +16,7 @@ import type { Suite } from './conformance/suite.js';
 import { tenantCases } from './conformance/tenants.js';
 import { transactionCases } from './conformance/transactions.js';
 import { userAndGroupCases } from './conformance/users-groups.js';
+import { userUpdateCases } from './conformance/users-update.js';
 
 /**
  * Register the whole suite under `name` for storages made by `open`; `sharedDatabase: false`
@@ -53,6 +54,7 @@ export function storageConformance(
     schemaCases(suite);
     tenantCases(suite);
     userAndGroupCases(suite);
+    userUpdateCases(suite);
     applicationCases(suite);
     consentCases(suite);
     listingCases(suite);

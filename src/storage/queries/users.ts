@@ -2,7 +2,7 @@
 import type { Kysely } from 'kysely';
 import type { ListQuery, Page } from '../../model/listing.js';
 import type { User } from '../../model/directory-objects.js';
-import type { Database, NewRow, Row } from '../schema.js';
+import type { Database, NewRow, Row, RowUpdate } from '../schema.js';
 import { decodeCursor, filterToSql, parseJson, toBool, toCount, toPage, type PropertyMap } from './listing.js';
 
 /** `$filter`-able user properties (graph.md §2.1) and where they live. */
@@ -88,6 +88,12 @@ export function createUserQueries(db: Kysely<Database>) {
       if (ids.length === 0) return [];
       const rows = await db.selectFrom('users').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids).execute();
       return withRoles(rows);
+    },
+
+    /** Sets `values` on the user's row in `tenantId`; false when there is no such user. */
+    async update(tenantId: string, id: string, values: RowUpdate<'users'>): Promise<boolean> {
+      const result = await db.updateTable('users').set(values).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     /** The stored password hash (null: no password), or undefined when the user does not exist. */

@@ -1,7 +1,7 @@
 /** The permission table (graph.md §2, §4.1 step 5): full, limited and no access per token kind. */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { accessLevel, GRAPH_PERMISSIONS } from '../../../src/graph/permissions.js';
+import { accessLevel, GRAPH_PERMISSIONS, mayUpdateProperty, mayUpdateSomeUser } from '../../../src/graph/permissions.js';
 
 const set = (...p: string[]) => new Set(p);
 
@@ -48,5 +48,30 @@ describe('Graph permission table', () => {
       for (const p of [...application.full, ...application.limited]) assert.ok(findGraphAppRoleByValue(p), `${operation}: app role ${p}`);
       for (const p of [...delegated.full, ...delegated.limited]) assert.ok(findGraphScopeByValue(p), `${operation}: scope ${p}`);
     }
+  });
+});
+
+describe('Graph permission table: updating users (graph.md §2.1 Update user)', () => {
+  it('application: User.ReadWrite.All and Directory.ReadWrite.All set anything; property-scoped ones only theirs', () => {
+    for (const p of ['User.ReadWrite.All', 'Directory.ReadWrite.All']) {
+      assert.equal(mayUpdateProperty('app', 'other', 'jobTitle', set(p)), true, p);
+      assert.equal(mayUpdateProperty('app', 'other', 'accountEnabled', set(p)), true, p);
+    }
+    assert.equal(mayUpdateProperty('app', 'other', 'mobilePhone', set('User-Phone.ReadWrite.All')), true);
+    assert.equal(mayUpdateProperty('app', 'other', 'jobTitle', set('User-Phone.ReadWrite.All')), false);
+    assert.equal(mayUpdateProperty('app', 'other', 'accountEnabled', set('User.EnableDisableAccount.All')), true);
+    for (const p of ['User.Read.All', 'User.ReadWrite', 'Directory.AccessAsUser.All', 'Directory.Read.All']) {
+      assert.equal(mayUpdateSomeUser('app', 'other', set(p)), false, p);
+    }
+  });
+
+  it('delegated: User.ReadWrite reaches only oneself; the .All permissions and AccessAsUser others too', () => {
+    assert.equal(mayUpdateProperty('delegated', 'self', 'jobTitle', set('User.ReadWrite')), true);
+    assert.equal(mayUpdateProperty('delegated', 'other', 'jobTitle', set('User.ReadWrite')), false);
+    for (const p of ['User.ReadWrite.All', 'Directory.ReadWrite.All', 'Directory.AccessAsUser.All']) {
+      assert.equal(mayUpdateProperty('delegated', 'other', 'jobTitle', set(p)), true, p);
+    }
+    assert.equal(mayUpdateSomeUser('delegated', 'self', set('User.Read', 'User.Read.All')), false);
+    assert.equal(mayUpdateSomeUser('delegated', 'self', set('User-Phone.ReadWrite.All')), true);
   });
 });
