@@ -12,6 +12,7 @@ import { consentOperations } from './consent.js';
 import { bindContext, createContext, toDirectoryError, type DirectoryContext } from './context.js';
 import type { Directory } from './directory.js';
 import { groupOperations } from './groups.js';
+import { revocationOperations } from './revocation.js';
 import { servicePrincipalOperations } from './service-principals.js';
 import { tenantOperations } from './tenants.js';
 import { userOperations } from './users.js';
@@ -44,6 +45,7 @@ function operations(ctx: DirectoryContext, masterKey: MasterKey | null) {
     ...credentialOperations(ctx),
     ...servicePrincipalOperations(ctx),
     ...consentOperations(ctx),
+    ...revocationOperations(ctx),
   };
 }
 
