@@ -162,6 +162,7 @@ describe('tessera consent', () => {
       consent('revoke', 'Web', '--tenant', 'contoso'),
       consent('revoke', 'Web', '--tenant', 'contoso', '--all', '--permission', 'Microsoft Graph:User.Read'),
       consent('grant', 'Web', '--tenant', 'nowhere'),
+      runCli(['tenants', 'set', 'contoso', '--user-consent', 'maybe', '--data-dir', dir]),
     ]);
     const messages = [
       /^tessera: --permission "Microsoft Graph": Microsoft Graph has no delegated permission 'User\.Fly'$/m,
@@ -175,6 +176,7 @@ describe('tessera consent', () => {
       /^tessera: name what to revoke with --permission or --application-permission, or give --all$/m,
       /^tessera: --all: give either --all or permissions to revoke, not both$/m,
       /^tessera: no tenant 'nowhere'/m,
+      /^tessera: --user-consent: 'maybe' is not one of allowed, notAllowed, lowRisk$/m,
     ];
     results.forEach((result, i) => refused(result, messages[i] as RegExp));
     assert.deepEqual(await list('--tenant', 'contoso'), before);
