@@ -41,11 +41,11 @@ function operations(ctx: DirectoryContext, masterKey: MasterKey | null) {
     ...tenantOperations(ctx),
     ...userOperations(ctx, masterKey),
     ...groupOperations(ctx),
+    ...revocationOperations(ctx),
     ...applicationOperations(ctx),
     ...credentialOperations(ctx),
     ...servicePrincipalOperations(ctx),
     ...consentOperations(ctx),
-    ...revocationOperations(ctx),
   };
 }
 
