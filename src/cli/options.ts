@@ -44,6 +44,21 @@ export function collect(value: string, previous: string[] | undefined): string[]
   return [...(previous ?? []), value];
 }
 
+/**
+ * `--permission "Microsoft Graph:User.Read.All,Mail.Read"` values → `{ 'Microsoft Graph': [...] }`,
+ * the names as environment files write them (the resource may contain ':').
+ */
+export function parsePermissions(flag: string, values: readonly string[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const value of values) {
+    const at = value.lastIndexOf(':');
+    if (at <= 0 || at === value.length - 1) throw new UsageError(`${flag}: '${value}' is not "<resource>:<permission>[,<permission>…]"`);
+    const resource = value.slice(0, at).trim();
+    out[resource] = [...(out[resource] ?? []), ...value.slice(at + 1).split(',').map((p) => p.trim()).filter(Boolean)];
+  }
+  return out;
+}
+
 /** The configuration for a command's store options (flags > TESSERA_* > config file > defaults). */
 export async function storeConfig(options: StoreOptions): Promise<TesseraConfig> {
   const { loadConfig } = await import('../config/load.js');

@@ -1,5 +1,5 @@
 /**
- * The `tessera` program (commander): `start`, `apply`, `keys`, `tenants`, `users`, `apps`, each
+ * The `tessera` program (commander): `start`, `apply`, `keys`, `tenants`, `users`, `apps`, `consent`, each
  * with `--help`. Usage errors throw (exitOverride) so `main.ts` chooses the exit code.
  */
 import { readFileSync } from 'node:fs';
@@ -7,6 +7,7 @@ import { Command } from 'commander';
 import { registerApply } from './commands/apply.js';
 import { registerApps } from './commands/apps.js';
 import { registerCa } from './commands/ca.js';
+import { registerConsent } from './commands/consent.js';
 import { registerKeys } from './commands/keys.js';
 import { registerStart } from './commands/start.js';
 import { registerTenants } from './commands/tenants.js';
@@ -37,6 +38,7 @@ export function createProgram(): Command {
   registerUsers(program);
   registerApps(program);
   registerCa(program);
+  registerConsent(program);
   // Subcommands inherit these settings only when set before they are added: set them everywhere.
   const configure = (command: Command) => {
     command.exitOverride().showHelpAfterError(HELP_HINT);

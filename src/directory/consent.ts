@@ -34,7 +34,8 @@ export interface GrantInput {
   scope: string;
 }
 
-async function requireServicePrincipal(q: Queries, tenantId: string, id: string, role: string): Promise<ServicePrincipal> {
+/** The service principal `id` of the tenant, or NotFound (`ClientNotFound`, `ResourceNotFound`). */
+export async function requireServicePrincipal(q: Queries, tenantId: string, id: string, role: string): Promise<ServicePrincipal> {
   const record = isGuid(id) ? await q.servicePrincipals.findById(tenantId, id.toLowerCase()) : undefined;
   if (record === undefined) throw new NotFoundError(`${role}NotFound`, `Service principal '${id}' not found in tenant '${tenantId}'`);
   return toServicePrincipal(record);

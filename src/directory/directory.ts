@@ -222,6 +222,16 @@ export interface Directory {
   grantDelegatedPermissions(tenantId: string, input: { clientId: string; consentType: 'AllPrincipals' | 'Principal'; principalId: string | null; resourceId: string; scope: string }): Promise<OAuth2PermissionGrant>;
   listOAuth2PermissionGrants(tenantId: string, clientSpId?: string): Promise<OAuth2PermissionGrant[]>;
   /**
+   * Takes delegated consent back (protocol.md §14.2): removes `scopes` from the grant of
+   * (client SP, resource SP, user — or null for the AllPrincipals grant), or the whole grant when
+   * `scopes` is absent; a grant left empty is deleted. Nothing granted → `{ removed: [], grant: null }`.
+   * The next token of this process no longer carries them; other workers and nodes see it within
+   * the 5 s cache TTL. Tokens already issued stay valid until they expire (as in Entra).
+   */
+  revokeDelegatedPermissions(tenantId: string, input: { clientId: string; resourceId: string; principalId: string | null; scopes?: readonly string[] }): Promise<{ removed: string[]; grant: OAuth2PermissionGrant | null }>;
+  /** Deletes one app role assignment (application permission or user/group assignment); false when there was none. Same cache window. */
+  removeAppRoleAssignment(tenantId: string, input: { principalId: string; resourceId: string; appRoleId: string }): Promise<boolean>;
+  /**
    * Tenant-wide admin consent of everything the app statically requires (requiredResourceAccess):
    * creates the client SP if missing, one appRoleAssignment per Role, one AllPrincipals grant per
    * resource for Scopes (protocol.md §6.1).

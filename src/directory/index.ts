@@ -12,6 +12,7 @@ import { consentOperations } from './consent.js';
 import { bindContext, createContext, toDirectoryError, type DirectoryContext } from './context.js';
 import type { Directory } from './directory.js';
 import { groupOperations } from './groups.js';
+import { revocationOperations } from './revocation.js';
 import { servicePrincipalOperations } from './service-principals.js';
 import { tenantOperations } from './tenants.js';
 import { userOperations } from './users.js';
@@ -40,6 +41,7 @@ function operations(ctx: DirectoryContext, masterKey: MasterKey | null) {
     ...tenantOperations(ctx),
     ...userOperations(ctx, masterKey),
     ...groupOperations(ctx),
+    ...revocationOperations(ctx),
     ...applicationOperations(ctx),
     ...credentialOperations(ctx),
     ...servicePrincipalOperations(ctx),

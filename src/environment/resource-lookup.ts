@@ -15,7 +15,8 @@ export interface ResourceLookup {
   byAppId(appId: string): Promise<ResourceDefinition | undefined>;
 }
 
-function fromServicePrincipal(sp: ServicePrincipal): ResourceDefinition {
+/** A resource as its service principal in some tenant shows it. */
+export function fromServicePrincipal(sp: ServicePrincipal): ResourceDefinition {
   return {
     appId: sp.appId,
     displayName: sp.appDisplayName,

@@ -11,6 +11,7 @@ import { listingCases } from './conformance/listing.js';
 import { protocolStateSessionCases } from './conformance/protocol-state-sessions.js';
 import { protocolStateTokenCases } from './conformance/protocol-state-tokens.js';
 import { protocolStateRaceCases } from './conformance/protocol-state-races.js';
+import { revocationCases } from './conformance/revocation.js';
 import { schemaCases } from './conformance/schema.js';
 import type { Suite } from './conformance/suite.js';
 import { tenantCases } from './conformance/tenants.js';
@@ -57,6 +58,7 @@ export function storageConformance(
     userUpdateCases(suite);
     applicationCases(suite);
     consentCases(suite);
+    revocationCases(suite);
     listingCases(suite);
     transactionCases(suite);
     protocolStateTokenCases(suite);

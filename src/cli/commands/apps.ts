@@ -12,7 +12,7 @@ import { isGuid } from '../../lib/ids.js';
 import { signInAudiences } from '../../model/directory-objects.js';
 import { CliFailure, UsageError } from '../errors.js';
 import { printJson, printTable } from '../output.js';
-import { collect, initialDomain, resolveTenant, withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
+import { collect, initialDomain, parsePermissions, resolveTenant, withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
 
 interface AddOptions extends StoreOptions {
   tenant?: string;
@@ -29,18 +29,6 @@ interface AddOptions extends StoreOptions {
   secret?: boolean;
   publicClient?: boolean;
   json?: boolean;
-}
-
-/** `Microsoft Graph:User.Read.All,Mail.Read` → { 'Microsoft Graph': [...] } (the resource may contain ':'). */
-function parsePermissions(values: string[]): Record<string, string[]> {
-  const out: Record<string, string[]> = {};
-  for (const value of values) {
-    const at = value.lastIndexOf(':');
-    if (at <= 0 || at === value.length - 1) throw new UsageError(`--permission: '${value}' is not "<resource>:<permission>[,<permission>…]"`);
-    const resource = value.slice(0, at).trim();
-    out[resource] = [...(out[resource] ?? []), ...value.slice(at + 1).split(',').map((p) => p.trim()).filter(Boolean)];
-  }
-  return out;
 }
 
 /** Registers `apps` on the program. */
@@ -63,7 +51,7 @@ export function registerApps(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (displayName: string, options: AddOptions) => {
       if (options.appId !== undefined && !isGuid(options.appId)) throw new UsageError(`--app-id: '${options.appId}' is not a GUID`);
-      const permissions = parsePermissions(options.permission ?? []);
+      const permissions = parsePermissions('--permission', options.permission ?? []);
       await withAdmin(options, async ({ directory }) => {
         const tenant = await resolveTenant(directory, options.tenant);
         const clash = options.appId ? await directory.getApplicationByAppId(options.appId) : (await directory.listApplications(tenant.id)).find((a) => a.displayName === displayName);

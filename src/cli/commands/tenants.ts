@@ -1,9 +1,16 @@
-/** `tessera tenants list|create`. */
+/** `tessera tenants list|create|set`. */
 import type { Command } from 'commander';
 import { isGuid } from '../../lib/ids.js';
-import { UsageError } from '../errors.js';
+import type { Directory } from '../../directory/directory.js';
+import { CliFailure, UsageError } from '../errors.js';
 import { printJson, printTable } from '../output.js';
-import { collect, initialDomain, withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
+import { collect, initialDomain, resolveTenant, withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
+
+/** protocol.md §14.3: the tenant's user-consent setting (directory/consent-policy.ts). */
+const USER_CONSENT = ['allowed', 'notAllowed', 'lowRisk'] as const;
+type UserConsent = (typeof USER_CONSENT)[number];
+// TODO(issue 9): drop the guard once Directory.setUserConsentPolicy (migration 0003) is merged.
+type WithConsentPolicy = Directory & { setUserConsentPolicy?: (tenantId: string, policy: UserConsent) => Promise<void> };
 
 /** Registers `tenants` on the program. */
 export function registerTenants(program: Command): void {
@@ -41,6 +48,19 @@ export function registerTenants(program: Command): void {
         });
         if (options.json) return printJson(tenant);
         console.log(`Created tenant ${tenant.displayName}: ${tenant.id} (${initialDomain(tenant)})`);
+      });
+    });
+  withStoreOptions(tenants.command('set').description('change tenant settings').argument('<tenant>', 'tenant id, domain or name'))
+    .requiredOption('--user-consent <policy>', `whether users may consent to apps themselves: ${USER_CONSENT.join(', ')} (lowRisk: only permissions marked low-risk)`)
+    .action(async (tenantRef: string, options: StoreOptions & { userConsent: string }) => {
+      const policy = USER_CONSENT.find((p) => p.toLowerCase() === options.userConsent.toLowerCase());
+      if (policy === undefined) throw new UsageError(`--user-consent: '${options.userConsent}' is not one of ${USER_CONSENT.join(', ')}`);
+      await withAdmin(options, async ({ directory }) => {
+        const tenant = await resolveTenant(directory, tenantRef);
+        const { setUserConsentPolicy } = directory as WithConsentPolicy;
+        if (setUserConsentPolicy === undefined) throw new CliFailure('this build has no tenant user-consent setting');
+        await setUserConsentPolicy.call(directory, tenant.id, policy);
+        console.log(`Tenant ${tenant.displayName} (${tenant.id}): user consent ${policy}`);
       });
     });
 }

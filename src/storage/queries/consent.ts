@@ -57,6 +57,12 @@ export function createConsentQueries(db: Kysely<Database>) {
       return (await select.orderBy('id').execute()).map(toGrant);
     },
 
+    /** Deletes one grant (revocation, protocol.md §14.2); true when a row went. */
+    async deleteGrant(tenantId: string, id: string): Promise<boolean> {
+      const result = await db.deleteFrom('oauth2_permission_grants').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
+
     /** Insert unless the same (tenant, principal, resource, role) exists; true when inserted. */
     async insertAssignmentIfAbsent(row: Row<'app_role_assignments'>): Promise<boolean> {
       const result = await db
@@ -87,6 +93,18 @@ export function createConsentQueries(db: Kysely<Database>) {
         .orderBy('created_at')
         .orderBy('id')
         .execute();
+    },
+
+    /** Deletes the (tenant, principal, resource, role) assignment; true when a row went. */
+    async deleteAssignment(tenantId: string, principalId: string, resourceId: string, appRoleId: string): Promise<boolean> {
+      const result = await db
+        .deleteFrom('app_role_assignments')
+        .where('tenant_id', '=', tenantId)
+        .where('principal_id', '=', principalId)
+        .where('resource_id', '=', resourceId)
+        .where('app_role_id', '=', appRoleId)
+        .executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
     },
 
     /** Role ids assigned to `principalId` on one resource service principal. */

@@ -50,7 +50,8 @@ export async function redemptionScope(deps: AppDeps, params: Readonly<Record<str
   if (resolved === undefined) throw new OAuthError(70000);
   const clientSp = await deps.directory.getServicePrincipalByAppId(tenant.id, clientAppId);
   const granted = clientSp === undefined ? new Set<string>() : await grantedScopeValues(deps.directory, tenant.id, clientSp.id, resolved.servicePrincipal.id, userId);
-  const consentMissing = () => new OAuthError(65001, [clientAppId, resolved.servicePrincipal.displayName], { error: 'invalid_grant', ...(options.consentSuberror ? { suberror: 'consent_required' } : {}) });
+  // Entra names the client app in AADSTS65001 ("the application with ID '{appId}' named '{name}'").
+  const consentMissing = () => new OAuthError(65001, [clientAppId, clientSp?.appDisplayName ?? clientAppId], { error: 'invalid_grant', ...(options.consentSuberror ? { suberror: 'consent_required' } : {}) });
   let grantedValues: string[];
   if (resource.isDefault || resource.implicit) {
     // OIDC values on Graph's grant are not resource scopes here: they follow from `oidc`.
