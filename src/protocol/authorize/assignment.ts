@@ -2,8 +2,8 @@
  * `appRoleAssignmentRequired` on the client's service principal (protocol.md §15.2, §12.4
  * AADSTS50105): a user holding no assignment to the app — directly, or through a group it is a
  * direct member of (§14.2) — may not sign in to it. Checked where a sign-in completes at
- * `/authorize` (an error page: the app is not told, §12.4 "page") and again at every refresh,
- * so removing the assignment stops new tokens (issue 9 item 5).
+ * `/authorize` (an error page: the app is not told, §12.4 "page"), and again at the code
+ * redemption and every refresh (`invalid_grant`), so removing the assignment stops new tokens.
  */
 import type { Directory } from '../../directory/directory.js';
 import type { User } from '../../directory/types.js';

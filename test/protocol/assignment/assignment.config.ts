@@ -28,7 +28,7 @@ export function environment(callbackUri: string): EnvironmentInput {
         displayName: 'Assign',
         domain: 'assign',
         customDomains: ['assign.example'],
-        users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'].map((n) => ({ userPrincipalName: upn(n), password: PASSWORD })),
+        users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'gina'].map((n) => ({ userPrincipalName: upn(n), password: PASSWORD })),
         groups: [
           { id: APPROVERS, displayName: 'Approvers', members: [upn('bob'), 'Nested'] },
           { id: NESTED, displayName: 'Nested', members: [upn('dave')] },
@@ -62,6 +62,7 @@ export function environment(callbackUri: string): EnvironmentInput {
               { principal: 'Approvers', role: 'Orders.Approver' },
               { principal: upn('erin') },
               { principal: upn('frank'), role: 'Orders.Approver' },
+              { principal: upn('gina') },
             ],
           },
           { appId: PLAIN_APP, displayName: 'Plain Web', web, secrets: [{ value: SECRET }] },

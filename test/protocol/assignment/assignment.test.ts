@@ -98,6 +98,21 @@ describe('appRoleAssignmentRequired', () => {
   });
 });
 
+describe('appRoleAssignmentRequired at the code redemption', () => {
+  it('a code of a user whose assignment was removed since the sign-in → invalid_grant AADSTS50105', async () => {
+    const landed = await signInForCode(new FormClient(), tessera.url, authorizeUrl(codeParams(ORDERS_APP)), upn('gina'), PASSWORD);
+    const code = landed.searchParams.get('code');
+    assert.ok(code, landed.toString());
+    const gina = await tessera.directory.getUser(TENANT, upn('gina'));
+    const [assignment] = await tessera.directory.listAppRoleAssignments(TENANT, gina?.id ?? '');
+    assert.equal(await tessera.directory.removeAppRoleAssignment(TENANT, assignment?.id ?? ''), true);
+    const response = await postForm(tokenEndpoint(), { grant_type: 'authorization_code', client_id: ORDERS_APP, client_secret: SECRET, code, redirect_uri: CALLBACK, scope: SCOPE });
+    assert.equal(response.status, 400);
+    assert.equal(response.body.error, 'invalid_grant');
+    assert.deepEqual(response.body.error_codes, [50105]);
+  });
+});
+
 describe('groups claim', () => {
   it('groupMembershipClaims=SecurityGroup: the security groups only (no Microsoft 365 group) in the ID token', async () => {
     const id = decodeJwt((await tokensFor('alice', ORDERS_APP)).id_token as string);
