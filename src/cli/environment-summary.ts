@@ -77,6 +77,7 @@ export function describeApplied(source: string, applied: Pick<AppliedEnvironment
     plural(c.certificates, 'certificate'),
     plural(c.members, 'group member'),
     plural(c.consents, 'consent'),
+    plural(c.assignments, 'app role assignment'),
   ].filter((p) => !p.startsWith('0 '));
   const lines = [`Applied ${source}: ${parts.length === 0 ? 'already up to date, nothing created or changed' : `created ${parts.join(', ')}`}`];
   for (const w of applied.warnings) lines.push(`  warning: ${w}`);

@@ -5,6 +5,7 @@
  *
  * Every method that changes more than one row runs in one transaction.
  */
+import type { UserAppAccess, UserGroup } from './assignments.js';
 import type {
   Application,
   AppRole,
@@ -218,6 +219,15 @@ export interface Directory {
   listAppRoleAssignments(tenantId: string, principalId: string): Promise<AppRoleAssignment[]>;
   /** Values of the app roles of `resourceSpId` assigned to `principalId` (token hot path, cached). */
   assignedAppRoleValues(tenantId: string, principalId: string, resourceSpId: string): Promise<string[]>;
+  /**
+   * A user's assignment to a resource SP: directly or through a group it is a direct member of
+   * (protocol.md §14.2), the role values, and its groups assigned there (token hot path, cached).
+   */
+  userAppAccess(tenantId: string, userId: string, resourceSpId: string): Promise<UserAppAccess>;
+  /** Every group the user is in, nested ones included (the `groups` claim; cached). */
+  userGroups(tenantId: string, userId: string): Promise<UserGroup[]>;
+  /** Deletes an app role assignment by its id; false when there was none. */
+  removeAppRoleAssignment(tenantId: string, assignmentId: string): Promise<boolean>;
   /** Idempotent: merges scopes into the existing grant for the same (client, resource, consentType, principal). */
   grantDelegatedPermissions(tenantId: string, input: { clientId: string; consentType: 'AllPrincipals' | 'Principal'; principalId: string | null; resourceId: string; scope: string }): Promise<OAuth2PermissionGrant>;
   listOAuth2PermissionGrants(tenantId: string, clientSpId?: string): Promise<OAuth2PermissionGrant[]>;

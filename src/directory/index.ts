@@ -6,6 +6,7 @@
 import { masterKeyFrom, type MasterKey } from '../lib/master-key.js';
 import type { Storage } from '../storage/index.js';
 import { applicationOperations } from './applications.js';
+import { assignmentOperations } from './assignments.js';
 import { credentialOperations } from './application-credentials.js';
 import { DirectoryCache, cacheKey } from './cache.js';
 import { consentOperations } from './consent.js';
@@ -19,6 +20,7 @@ import { userOperations } from './users.js';
 
 export type * from './directory.js';
 export type * from './types.js';
+export type { UserAppAccess, UserGroup } from './assignments.js';
 export * from './errors.js';
 export { verifySecret } from './credentials.js';
 export { CONSUMERS_TENANT_ID, GRAPH_APP_ID, GRAPH_RESOURCE_URI, findGraphAppRoleByValue, findGraphScopeByValue, graphResource } from './graph-catalog.js';
@@ -46,6 +48,7 @@ function operations(ctx: DirectoryContext, masterKey: MasterKey | null) {
     ...credentialOperations(ctx),
     ...servicePrincipalOperations(ctx),
     ...consentOperations(ctx),
+    ...assignmentOperations(ctx),
   };
 }
 
@@ -68,6 +71,10 @@ function cached(ops: ReturnType<typeof operations>, cache: DirectoryCache) {
       cache.get(cacheKey('roleValues', tenantId, principalId.toLowerCase(), resourceSpId.toLowerCase()), () =>
         ops.assignedAppRoleValues(tenantId, principalId, resourceSpId),
       ),
+    userAppAccess: (tenantId: string, userId: string, resourceSpId: string) =>
+      cache.get(cacheKey('userAppAccess', tenantId, userId.toLowerCase(), resourceSpId.toLowerCase()), () => ops.userAppAccess(tenantId, userId, resourceSpId)),
+    userGroups: (tenantId: string, userId: string) =>
+      cache.get(cacheKey('userGroups', tenantId, userId.toLowerCase()), () => ops.userGroups(tenantId, userId)),
   };
 }
 
@@ -84,7 +91,7 @@ function boundDirectory(ctx: DirectoryContext, masterKey: MasterKey | null): Dir
 /**
  * The directory over `storage`. Values returned by the cached methods (`getTenant`,
  * `findTenantByDomain`, `getClientCredentials`, `getServicePrincipalByAppId`,
- * `findResourceServicePrincipal`, `getUser`, `assignedAppRoleValues`) are shared and deep-frozen.
+ * `findResourceServicePrincipal`, `getUser`, `assignedAppRoleValues`, `userAppAccess`, `userGroups`) are shared and deep-frozen.
  *
  * Inside `transaction(fn)`, use only the directory passed to `fn` and call it sequentially:
  * on SQLite the root directory waits for the transaction's connection, so calling it from

@@ -1,6 +1,7 @@
 /**
  * Write an {@link EnvironmentPlan} through a transaction-bound Directory, in dependency order:
- * tenants, users, applications (with credentials), groups and members, consent. A directory
+ * tenants, users, applications (with credentials), groups and members, consent, app role
+ * assignments of users and groups. A directory
  * rule broken on the way (a UPN taken in another tenant, say) becomes an EnvironmentError at
  * the object's path, and the caller's transaction rolls everything back.
  */
@@ -13,7 +14,7 @@ import { roleName } from './role-templates.js';
 
 /** Writes the plan; returns what the environment consists of. */
 export async function executePlan(dir: Directory, plan: EnvironmentPlan): Promise<AppliedEnvironment> {
-  const created = { tenants: 0, users: 0, groups: 0, applications: 0, secrets: 0, certificates: 0, members: 0, consents: 0 };
+  const created = { tenants: 0, users: 0, groups: 0, applications: 0, secrets: 0, certificates: 0, members: 0, consents: 0, assignments: 0 };
   for (const t of plan.tenants) {
     if (t.create === null) continue;
     const input = t.create;
@@ -44,6 +45,13 @@ export async function executePlan(dir: Directory, plan: EnvironmentPlan): Promis
     }
   }
   for (const c of plan.consents) if (await executeConsent(dir, c)) created.consents++;
+  for (const a of plan.assignments) {
+    const sp = await at(a.path, () => dir.ensureServicePrincipal(a.tenantId, a.appId));
+    const had = (await dir.listAppRoleAssignments(a.tenantId, a.principalId)).some((r) => r.resourceId === sp.id && r.appRoleId === a.appRoleId);
+    if (had) continue;
+    await at(a.path, () => dir.assignAppRole(a.tenantId, { principalId: a.principalId, principalType: a.principalType, resourceId: sp.id, appRoleId: a.appRoleId }));
+    created.assignments++;
+  }
 
   return {
     tenants: plan.tenants.map((t) => ({ id: t.id, displayName: t.displayName, kind: t.kind, domain: t.domain, created: t.create !== null })),

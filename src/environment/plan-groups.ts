@@ -95,7 +95,8 @@ async function memberIds(dir: Directory, tenantId: string, groupId: string): Pro
 
 type Member = Omit<MemberPlan, 'path' | 'exists'>;
 
-async function resolveMember(ctx: PlanContext, tenant: TenantPlan, ref: string, planned: Planned): Promise<Member | undefined> {
+/** A member (or assignee) named by id, UPN, group or application displayName; undefined when none. */
+export async function resolveMember(ctx: PlanContext, tenant: TenantPlan, ref: string, planned: Planned): Promise<Member | undefined> {
   const inTenant = <T extends { tenantId: string }>(list: readonly T[]) => list.filter((x) => x.tenantId === tenant.id);
   const users = inTenant(planned.users);
   const groups = inTenant(planned.groups);

@@ -110,11 +110,23 @@ export interface ConsentPlan {
   grants: ResolvedPermissions[] | 'required';
 }
 
+/** One user or group assigned to an app's home-tenant service principal (protocol.md §14.2). */
+export interface AssignmentPlan {
+  path: Path;
+  tenantId: string;
+  appId: string;
+  principalId: string;
+  principalType: 'User' | 'Group';
+  /** The role id; the default-access id when the entry names no role. */
+  appRoleId: string;
+}
+
 export interface EnvironmentPlan {
   tenants: TenantPlan[];
   users: UserPlan[];
   applications: AppPlan[];
   groups: GroupPlan[];
   consents: ConsentPlan[];
+  assignments: AssignmentPlan[];
   warnings: string[];
 }

@@ -6,10 +6,11 @@
 import type { Directory } from '../directory/directory.js';
 import { IssueList } from './errors.js';
 import { planApplications } from './plan-applications.js';
+import { planAssignments } from './plan-assignments.js';
 import { planConsents } from './plan-consent.js';
 import { planGroups, planMembers } from './plan-groups.js';
 import { planTenants, planUsers } from './plan-tenants.js';
-import type { EnvironmentPlan, GroupPlan, PlanContext, UserPlan } from './plan-types.js';
+import type { AssignmentPlan, EnvironmentPlan, GroupPlan, PlanContext, UserPlan } from './plan-types.js';
 import type { Environment } from './schema.js';
 
 /** Plans `env` against `dir` (a transaction-bound directory, so reads and writes agree). */
@@ -34,6 +35,7 @@ export async function planEnvironment(dir: Directory, env: Environment, options:
   );
   const planned = { users, applications, groups };
   const consents = [];
+  const assignments: AssignmentPlan[] = [];
   for (const { plan, input } of withInput) {
     const tenantGroups = groups.filter((g) => g.tenantId === plan.id);
     for (const group of tenantGroups) {
@@ -41,6 +43,10 @@ export async function planEnvironment(dir: Directory, env: Environment, options:
       await planMembers(ctx, plan, group, input.groups?.[index]?.members ?? [], planned);
     }
     consents.push(...(await planConsents(ctx, plan, input.consent ?? [], planned, lookup)));
+    for (const app of applications.filter((a) => a.tenantId === plan.id)) {
+      const entries = input.applications?.[app.path[3] as number]?.appRoleAssignments ?? [];
+      assignments.push(...(await planAssignments(ctx, plan, app, entries, planned)));
+    }
   }
   for (const u of users) {
     if (u.existing === undefined) continue;
@@ -49,5 +55,5 @@ export async function planEnvironment(dir: Directory, env: Environment, options:
     if (stale) warnings.push(`${u.userPrincipalName} already exists; changes to existing users are not applied`);
   }
   ctx.issues.throwIfAny(options.source);
-  return { tenants, users, applications, groups, consents, warnings };
+  return { tenants, users, applications, groups, consents, assignments, warnings };
 }

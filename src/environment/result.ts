@@ -84,7 +84,7 @@ export interface AppliedEnvironment {
   groups: AppliedGroup[];
   applications: AppliedApplication[];
   /** Objects and records written by this run (0 when the environment was already applied). */
-  created: { tenants: number; users: number; groups: number; applications: number; secrets: number; certificates: number; members: number; consents: number };
+  created: { tenants: number; users: number; groups: number; applications: number; secrets: number; certificates: number; members: number; consents: number; assignments: number };
   /** Differences the run could not apply (existing objects are not updated). */
   warnings: string[];
 }

@@ -84,6 +84,14 @@ const appRole = z.strictObject({
   isEnabled: z.boolean().optional(),
 });
 
+/** A user or group assigned to the application (its home-tenant service principal's "Users and groups"). */
+const appRoleAssignment = z.strictObject({
+  /** A user (user principal name or object id) or a group (displayName or object id) of the app's tenant. */
+  principal: z.string().min(1),
+  /** The value of one of the app's appRoles that allows `User` members; absent = default access (no role). */
+  role: z.string().min(1).optional(),
+});
+
 const secret = z.strictObject({
   /** A given value (stable across runs); generated when absent. */
   value: z.string().min(8, 'must be at least 8 characters').max(256).regex(/^\S+$/, 'must not contain white space').optional(),
@@ -132,6 +140,8 @@ const applicationObject = z
     groupMembershipClaims: z.enum(['None', 'SecurityGroup', 'All', 'DirectoryRole', 'ApplicationGroup']).nullable().optional(),
     secrets: z.array(secret).optional(),
     certificates: z.array(certificate).optional(),
+    /** Users and groups assigned to the app (protocol.md §14.2): roles in their tokens, sign-in when assignment is required. */
+    appRoleAssignments: z.array(appRoleAssignment).optional(),
     /** The home-tenant service principal (Enterprise application): assignment required, enabled. */
     servicePrincipal: z.strictObject({ appRoleAssignmentRequired: z.boolean().optional(), accountEnabled: z.boolean().optional() }).optional(),
   });
@@ -206,6 +216,7 @@ export type EnvironmentUser = z.infer<typeof user>;
 export type EnvironmentGroup = z.infer<typeof group>;
 export type EnvironmentApplication = z.infer<typeof application>;
 export type EnvironmentConsent = z.infer<typeof consent>;
+export type EnvironmentAppRoleAssignment = z.infer<typeof appRoleAssignment>;
 export type PermissionSet = z.infer<typeof permissionSet>;
 export type Permissions = z.infer<typeof permissions>;
 

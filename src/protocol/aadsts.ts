@@ -59,6 +59,8 @@ export const AADSTS = {
   50034: { error: 'invalid_grant', status: 400, message: "The user account {0} does not exist in the directory. To sign into this application, the account must be added to the directory." },
   50126: { error: 'invalid_grant', status: 400, message: 'Error validating credentials due to invalid username or password.' },
   50057: { error: 'invalid_grant', status: 400, message: 'The user account is disabled.' },
+  // protocol.md §12.4, §15.2: `appRoleAssignmentRequired` and the user holds no assignment (an error page at /authorize).
+  50105: { error: 'invalid_grant', status: 400, message: "Your administrator has configured the application {0} ('{1}') to block users unless they are specifically granted ('assigned') access to the application. The signed in user '{2}' is blocked because they are not a direct member of a group with access, nor had access directly assigned by an administrator. Please contact your administrator to assign access to this application." },
   50053: { error: 'invalid_grant', status: 400, message: "Your account is locked because you've tried to sign in too many times with an incorrect user ID or password." },
   50074: { error: 'invalid_grant', status: 400, message: 'Strong authentication is required and the verification code was not valid.' },
   50194: { error: 'invalid_request', status: 400, message: "Application '{0}'({1}) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant." },

@@ -55,7 +55,7 @@ for (const [dialect, database] of dialects) {
 
     it('applies once, and a second time creates no row at all', async () => {
       const first = await applyEnvironment(directory, environment(certificatePem));
-      assert.deepEqual(first.created, { tenants: 2, users: 4, groups: 2, applications: 3, secrets: 3, certificates: 1, members: 5, consents: 3 });
+      assert.deepEqual(first.created, { tenants: 2, users: 4, groups: 2, applications: 3, secrets: 3, certificates: 1, members: 5, consents: 3, assignments: 0 });
       const generated = first.applications.find((a) => a.appId === CLIENT_APP_ID)?.secrets.find((s) => s.displayName === 'generated');
       assert.ok(generated?.value && generated.value.length >= 40, 'a generated secret is returned once');
       const counts = await rowCounts(storage.db);

@@ -65,7 +65,7 @@ describe('docs/environment.md example', () => {
   it('applies with the files shipped next to it, and a second time creates nothing', async () => {
     const directory = createDirectory(storage);
     const first = await applyEnvironmentFile(directory, EXAMPLE);
-    assert.deepEqual(first.created, { tenants: 2, users: 5, groups: 2, applications: 5, secrets: 2, certificates: 1, members: 5, consents: 4 });
+    assert.deepEqual(first.created, { tenants: 2, users: 5, groups: 2, applications: 5, secrets: 2, certificates: 1, members: 5, consents: 4, assignments: 0 });
     assert.deepEqual(first.warnings, []);
     const counts = await rowCounts(storage.db);
     const second = await applyEnvironmentFile(directory, EXAMPLE);

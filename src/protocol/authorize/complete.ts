@@ -10,6 +10,7 @@ import { newFamilyId, newHandle, type SessionAccount } from '../../state/index.j
 import { encodeClientInfo } from '../../tokens/client-info.js';
 import { OAuthError } from '../errors.js';
 import type { AuthorizationCodeData } from './code-data.js';
+import { requireAssignment } from './assignment.js';
 import { consentNeed } from './consent.js';
 import { deliver } from './deliver.js';
 import { frontChannelTokens } from './implicit.js';
@@ -22,6 +23,7 @@ export async function completeSignIn(request: FastifyRequest, reply: FastifyRepl
   const app = await deps.directory.getApplicationByAppId(authz.clientId);
   const tenant = await deps.directory.getTenant(account.tenantId);
   if (app === undefined || tenant === undefined) throw new OAuthError(700016, [authz.clientId, account.tenantId]);
+  await requireAssignment(deps.directory, tenant.id, app.appId, user);
   const need = await consentNeed(deps.directory, authz, app, tenant.id, tenant.displayName, user, authz.prompt === 'consent');
   if (need.missing.length > 0) {
     if (authz.prompt === 'none') throw new OAuthError(65001, [app.appId, app.displayName], { allowRedirect: true });

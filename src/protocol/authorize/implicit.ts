@@ -26,6 +26,7 @@ export async function frontChannelTokens(deps: AppDeps, base: string, authz: Aut
     user,
     signIn: { methods: data.amr, authTime: data.authTime, sessionId: data.sid, ipAddress: data.ipAddress },
     client: { appId: app.appId, authClass: '0', application: app },
+    frontChannel: true,
   };
   const out: Array<readonly [string, string]> = [];
   let accessToken: string | undefined;

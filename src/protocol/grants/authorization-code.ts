@@ -8,6 +8,7 @@ import { newHandle, type AuthorizationCode } from '../../state/index.js';
 import type { SignInFacts } from '../../tokens/claims/delegated.js';
 import type { AuthorizationCodeData } from '../authorize/code-data.js';
 import { authenticateClient, type AuthenticatedClient } from '../client-auth/index.js';
+import { requireAssignment } from '../authorize/assignment.js';
 import { OAuthError } from '../errors.js';
 import { checkOrigin, checkPkce, checkRedirectUri, checkTenant, redeemable } from './authorization-code/checks.js';
 import { redemptionScope } from './authorization-code/scope.js';
@@ -31,6 +32,8 @@ export const authorizationCode: Grant = {
     const [tenant, user] = await Promise.all([ctx.deps.directory.getTenant(data.userTenantId), ctx.deps.directory.getUser(data.userTenantId, code.userId)]);
     if (tenant === undefined || user === undefined) throw new OAuthError(70000);
     if (!user.accountEnabled) throw new OAuthError(50057);
+    // protocol.md §12.4 (50105 on both surfaces): an assignment removed since the sign-in.
+    await requireAssignment(ctx.deps.directory, tenant.id, client.clientId, user);
     const scope = await redemptionScope(ctx.deps, ctx.params, ctx.endpointVersion, data, tenant, client.clientId, user.id);
     const signIn: SignInFacts = { methods: data.amr, authTime: data.authTime, sessionId: data.sid, ipAddress: data.ipAddress };
     const wantsRefreshToken = scope.originalOidc.has('offline_access') || data.endpointVersion === 'v1';

@@ -10,6 +10,7 @@
 import { newHandle } from '../../state/index.js';
 import type { SignInFacts } from '../../tokens/claims/delegated.js';
 import { authenticateClient } from '../client-auth/index.js';
+import { requireAssignment } from '../authorize/assignment.js';
 import { OAuthError } from '../errors.js';
 import { redemptionScope } from './authorization-code/scope.js';
 import { checkAlive, checkOrigin, presented, rotated } from './refresh-token/checks.js';
@@ -32,6 +33,8 @@ export const refreshToken: Grant = {
     const [tenant, user] = await Promise.all([deps.directory.getTenant(data.userTenantId), deps.directory.getUser(data.userTenantId, token.family.userId)]);
     if (tenant === undefined || user === undefined) throw new OAuthError(70000);
     if (!user.accountEnabled) throw new OAuthError(50057);
+    // protocol.md §15.2: an assignment removed since the sign-in stops the refresh (AADSTS50105).
+    await requireAssignment(deps.directory, tenant.id, client.clientId, user);
     // §5.2, §10.3: any consented resource; several → the first scope's. Decided before the rotation,
     // so a refused scope does not spend a public client's token.
     const scope = await redemptionScope(deps, params, ctx.endpointVersion, data, tenant, client.clientId, user.id, { multiple: 'first', consentSuberror: true });

@@ -118,6 +118,25 @@ export function createConsentQueries(db: Kysely<Database>) {
         .execute();
       return rows.map((r) => r.app_role_id);
     },
+
+    /** Assignments of any of `principalIds` on one resource service principal. */
+    async assignmentsOnResource(tenantId: string, principalIds: readonly string[], resourceId: string): Promise<Array<{ principalId: string; appRoleId: string }>> {
+      if (principalIds.length === 0) return [];
+      const rows = await db
+        .selectFrom('app_role_assignments')
+        .select(['principal_id', 'app_role_id'])
+        .where('tenant_id', '=', tenantId)
+        .where('principal_id', 'in', [...principalIds])
+        .where('resource_id', '=', resourceId)
+        .execute();
+      return rows.map((r) => ({ principalId: r.principal_id, appRoleId: r.app_role_id }));
+    },
+
+    /** Deletes one assignment by id; true when it existed. */
+    async deleteAssignment(tenantId: string, id: string): Promise<boolean> {
+      const result = await db.deleteFrom('app_role_assignments').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+      return Number(result.numDeletedRows) > 0;
+    },
   };
 }
 

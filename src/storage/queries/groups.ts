@@ -87,6 +87,13 @@ export function createGroupQueries(db: Kysely<Database>) {
       return rows.map((r) => r.group_id);
     },
 
+    /** Ids of the groups any of `memberIds` belongs to directly (one step of a transitive walk). */
+    async groupIdsOfAny(memberIds: readonly string[]): Promise<string[]> {
+      if (memberIds.length === 0) return [];
+      const rows = await db.selectFrom('group_members').select('group_id').distinct().where('member_id', 'in', [...memberIds]).execute();
+      return rows.map((r) => r.group_id);
+    },
+
     /** One page of direct members, ordered by member id; `$filter` is not supported here. */
     async listMembers(groupId: string, query: ListQuery): Promise<Page<{ id: string; type: MemberType }>> {
       const top = Math.max(1, Math.floor(query.top));

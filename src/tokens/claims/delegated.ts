@@ -5,9 +5,8 @@
  *
  * Left out on purpose (tokens.md §4.1): `puid`, `platf`, `signin_state`, `xms_st` and other
  * first-party internals [O] ("not needed for compatibility"); `xms_tcdt` [O][U] (undocumented);
- * `acct`, `ctry`, `tenant_region_scope` (optional claims nobody here asks for yet); `groups` /
- * `hasgroups` / overage (per `groupMembershipClaims`) — TODO(v1): groups claims, when a resource
- * needs them; costs a group-membership lookup per token.
+ * `acct`, `ctry`, `tenant_region_scope` (optional claims nobody here asks for yet). `groups` /
+ * `hasgroups` / overage come precomputed from groups.ts (per the resource's `groupMembershipClaims`).
  */
 import { GRAPH_APP_ID } from '../../directory/graph-catalog.js';
 import type { User } from '../../directory/types.js';
@@ -56,6 +55,8 @@ export interface DelegatedClaimsInput {
   scopes: readonly string[];
   /** The user's app-role values on the resource; none → no `roles` claim. */
   roles: readonly string[];
+  /** `groups` / `hasgroups` / `_claim_names` + `_claim_sources` from `groupClaims` (groups.ts); `{}` for none. */
+  groupClaims?: Readonly<Record<string, unknown>>;
   /** Put `wids` in: see {@link directoryRolesInAccessToken}. */
   includeDirectoryRoles: boolean;
   /** Was `profile` requested? v2 `name` / `preferred_username` need it (tokens.md §4.1). */
@@ -119,6 +120,7 @@ export function buildDelegatedClaims(input: DelegatedClaimsInput): Record<string
   if (v1 || input.profileScope) claims.name = user.displayName;
   if (v1 ? optional.has('preferred_username') : input.profileScope) claims.preferred_username = user.userPrincipalName;
   claims.oid = user.id;
+  Object.assign(claims, input.groupClaims ?? {});
   claims.rh = input.handles.rh;
   // tokens.md §4.1: `roles` are the user's app-role assignments on the resource; absent when none.
   if (input.roles.length > 0) claims.roles = [...input.roles];

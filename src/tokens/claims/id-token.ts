@@ -33,6 +33,8 @@ export interface IdTokenClaimsInput {
   nonce: string | undefined;
   /** The user's app-role values on the client app (tokens.md §9.1 `roles`). */
   roles: readonly string[];
+  /** `groups` / `hasgroups` / `_claim_names` + `_claim_sources` from `groupClaims` (groups.ts); `{}` for none. */
+  groupClaims?: Readonly<Record<string, unknown>>;
   /** The client's `optionalClaims.idToken` names (tokens.md §4.4). */
   optionalClaims: ReadonlySet<string>;
   /** `max_age` was sent at `/authorize`: `auth_time` is then due (tokens.md §9.1 [I]). */
@@ -87,7 +89,9 @@ export function buildIdTokenClaims(input: IdTokenClaimsInput): Record<string, un
   // tokens.md §9.1: present whenever one was sent, and only then (spec/clients.md item 14).
   if (input.nonce !== undefined) claims.nonce = input.nonce;
   claims.rh = input.handles.rh;
+  // tokens.md §9.1: `roles` (on the client app) and the groups claims per its groupMembershipClaims.
   if (input.roles.length > 0) claims.roles = [...input.roles];
+  Object.assign(claims, input.groupClaims ?? {});
   // tokens.md §9.1 `sid` ◐: the session id whenever there is a session (front-channel logout).
   if (signIn.sessionId !== null) claims.sid = signIn.sessionId;
   claims.sub = input.subject;

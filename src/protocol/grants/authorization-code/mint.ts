@@ -18,6 +18,7 @@ import { randomLifetime, tokenTimes, type TokenTimes } from '../../../tokens/lif
 import { accessTokenScopeValues } from '../../delegated-scopes.js';
 import { issuerV1, issuerV2 } from '../../issuers.js';
 import type { RedemptionScope } from './scope.js';
+import { userAppClaims } from './user-claims.js';
 
 export interface MintContext {
   deps: AppDeps;
@@ -27,16 +28,18 @@ export interface MintContext {
   user: User;
   signIn: SignInFacts;
   client: { appId: string; authClass: ClientAuthClass; application: Application };
+  /** Minted at `/authorize` (implicit / hybrid): the groups claim's URL-sized limit applies. */
+  frontChannel?: boolean;
 }
 
 export async function mintUserAccessToken(m: MintContext, scope: RedemptionScope): Promise<{ token: string; times: TokenTimes }> {
   const { deps, tenant, user } = m;
   const resourceSp = scope.resolved.servicePrincipal;
-  const [clientSp, resourceApp, roles] = await Promise.all([
+  const [clientSp, resourceApp] = await Promise.all([
     deps.directory.getServicePrincipalByAppId(tenant.id, m.client.appId),
     resourceSp.appId === GRAPH_APP_ID ? undefined : deps.directory.getApplicationByAppId(resourceSp.appId),
-    deps.directory.assignedAppRoleValues(tenant.id, user.id, resourceSp.id),
   ]);
+  const { roles, groupClaims } = await userAppClaims(deps, tenant.id, user, resourceSp.id, resourceApp?.groupMembershipClaims ?? null, m.frontChannel === true);
   const version = resourceSp.accessTokenVersion;
   const { min, max } = deps.config.accessTokenLifetime;
   const times = tokenTimes(deps.now(), randomLifetime({ min, max }));
@@ -51,6 +54,7 @@ export async function mintUserAccessToken(m: MintContext, scope: RedemptionScope
     identityProvider: null,
     scopes: accessTokenScopeValues(scope.resource, scope.grantedValues, scope.oidc),
     roles,
+    groupClaims,
     includeDirectoryRoles: directoryRolesInAccessToken(resourceSp.appId, resourceApp?.groupMembershipClaims ?? null),
     profileScope: scope.originalOidc.has('profile'),
     optionalClaims: optionalClaimNames(resourceApp?.optionalClaims ?? null, 'accessToken'),
@@ -73,7 +77,7 @@ export interface IdTokenRequest {
 export async function mintUserIdToken(m: MintContext, r: IdTokenRequest): Promise<string> {
   const { deps, tenant, user } = m;
   const clientSp = await deps.directory.getServicePrincipalByAppId(tenant.id, m.client.appId);
-  const roles = clientSp === undefined ? [] : await deps.directory.assignedAppRoleValues(tenant.id, user.id, clientSp.id);
+  const { roles, groupClaims } = await userAppClaims(deps, tenant.id, user, clientSp?.id, m.client.application.groupMembershipClaims, m.frontChannel === true);
   const { token } = await mintIdToken(deps.keys, {
     version: r.version,
     clientAppId: m.client.appId,
@@ -85,6 +89,7 @@ export async function mintUserIdToken(m: MintContext, r: IdTokenRequest): Promis
     oidcScopes: r.oidc,
     nonce: r.nonce,
     roles,
+    groupClaims,
     optionalClaims: optionalClaimNames(m.client.application.optionalClaims, 'idToken'),
     maxAgeRequested: r.maxAgeRequested,
     signIn: m.signIn,
