@@ -74,9 +74,9 @@ export function assignmentOperations(ctx: DirectoryContext) {
   }
 
   /** Deletes an app role assignment by id; false when there was none. */
-  async function removeAppRoleAssignment(tenantId: string, assignmentId: string): Promise<boolean> {
-    return ctx.write((q) => q.consent.deleteAssignment(tenantId, assignmentId));
+  async function removeAppRoleAssignmentById(tenantId: string, assignmentId: string): Promise<boolean> {
+    return ctx.write((q) => q.consent.deleteAssignmentById(tenantId, assignmentId));
   }
 
-  return { userAppAccess, userGroups, removeAppRoleAssignment };
+  return { userAppAccess, userGroups, removeAppRoleAssignmentById };
 }

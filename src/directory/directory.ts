@@ -226,8 +226,8 @@ export interface Directory {
   userAppAccess(tenantId: string, userId: string, resourceSpId: string): Promise<UserAppAccess>;
   /** Every group the user is in, nested ones included (the `groups` claim; cached). */
   userGroups(tenantId: string, userId: string): Promise<UserGroup[]>;
-  /** Deletes an app role assignment by its id; false when there was none. */
-  removeAppRoleAssignment(tenantId: string, assignmentId: string): Promise<boolean>;
+  /** Deletes an app role assignment by its object id; false when there was none. */
+  removeAppRoleAssignmentById(tenantId: string, assignmentId: string): Promise<boolean>;
   /** Idempotent: merges scopes into the existing grant for the same (client, resource, consentType, principal). */
   grantDelegatedPermissions(tenantId: string, input: { clientId: string; consentType: 'AllPrincipals' | 'Principal'; principalId: string | null; resourceId: string; scope: string }): Promise<OAuth2PermissionGrant>;
   listOAuth2PermissionGrants(tenantId: string, clientSpId?: string): Promise<OAuth2PermissionGrant[]>;

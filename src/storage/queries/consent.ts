@@ -133,7 +133,7 @@ export function createConsentQueries(db: Kysely<Database>) {
     },
 
     /** Deletes one assignment by id; true when it existed. */
-    async deleteAssignment(tenantId: string, id: string): Promise<boolean> {
+    async deleteAssignmentById(tenantId: string, id: string): Promise<boolean> {
       const result = await db.deleteFrom('app_role_assignments').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
       return Number(result.numDeletedRows) > 0;
     },

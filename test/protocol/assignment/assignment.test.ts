@@ -87,7 +87,7 @@ describe('appRoleAssignmentRequired', () => {
     assert.ok(frank);
     const assignments = await tessera.directory.listAppRoleAssignments(TENANT, frank.id);
     assert.equal(assignments.length, 1);
-    assert.equal(await tessera.directory.removeAppRoleAssignment(TENANT, assignments[0]?.id ?? ''), true);
+    assert.equal(await tessera.directory.removeAppRoleAssignmentById(TENANT, assignments[0]?.id ?? ''), true);
     const refused = await refresh(first.body.refresh_token as string);
     assert.equal(refused.status, 400);
     assert.equal(refused.body.error, 'invalid_grant');
@@ -105,7 +105,7 @@ describe('appRoleAssignmentRequired at the code redemption', () => {
     assert.ok(code, landed.toString());
     const gina = await tessera.directory.getUser(TENANT, upn('gina'));
     const [assignment] = await tessera.directory.listAppRoleAssignments(TENANT, gina?.id ?? '');
-    assert.equal(await tessera.directory.removeAppRoleAssignment(TENANT, assignment?.id ?? ''), true);
+    assert.equal(await tessera.directory.removeAppRoleAssignmentById(TENANT, assignment?.id ?? ''), true);
     const response = await postForm(tokenEndpoint(), { grant_type: 'authorization_code', client_id: ORDERS_APP, client_secret: SECRET, code, redirect_uri: CALLBACK, scope: SCOPE });
     assert.equal(response.status, 400);
     assert.equal(response.body.error, 'invalid_grant');
