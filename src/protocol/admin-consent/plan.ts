@@ -12,6 +12,7 @@
  */
 import type { Directory } from '../../directory/directory.js';
 import { GRAPH_APP_ID } from '../../directory/graph-catalog.js';
+import { onConflictRetry } from '../../directory/retry.js';
 import type { Application, AppRole, PermissionScope, ServicePrincipal, Tenant } from '../../directory/types.js';
 import { parseDelegatedScope } from '../delegated-scopes.js';
 import { OAuthError } from '../errors.js';
@@ -138,7 +139,8 @@ export function mayApprove(directoryRoles: readonly string[], plan: readonly Pla
 
 /** Approval (protocol.md §6 "Effects"), in one directory transaction. */
 export async function approve(directory: Directory, tenantId: string, app: Application, plan: readonly PlannedResource[]): Promise<void> {
-  await directory.transaction(async (dir) => {
+  // Another administrator (or node) inserting the same rows first: re-running merges into them.
+  const run = () => directory.transaction(async (dir) => {
     const client = await dir.ensureServicePrincipal(tenantId, app.appId);
     for (const item of plan) {
       const resource = await dir.ensureServicePrincipal(tenantId, item.appId);
@@ -149,4 +151,5 @@ export async function approve(directory: Directory, tenantId: string, app: Appli
       if (scope !== '') await dir.grantDelegatedPermissions(tenantId, { clientId: client.id, consentType: 'AllPrincipals', principalId: null, resourceId: resource.id, scope });
     }
   });
+  await onConflictRetry(run, run);
 }

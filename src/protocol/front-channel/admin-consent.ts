@@ -21,7 +21,9 @@ export function adminConsentEndpoint(deps: AppDeps, form: 'v1' | 'v2') {
     // protocol.md §2.2: personal accounts cannot admin-consent; §6.2 is not for /common.
     if (tenant.alias === 'consumers' || (form === 'v2' && tenant.alias === 'common')) throw new OAuthError(90130, [params.client_id?.slice(0, 100) ?? '', tenant.segment]);
     const app = params.client_id ? await deps.directory.getApplicationByAppId(params.client_id) : undefined;
-    // Responses are always query parameters of a GET (§6.1, §6.2), whatever else was sent.
+    // ENTRA-COMPAT: legacy docs (§6.1) let `redirect_uri` add path segments to a registered URI;
+    // we match exactly, as §6.2 and RFC 9700 §4.1.3 ask. Responses are always query parameters
+    // of a GET (§6.1, §6.2), whatever `response_mode` was sent.
     const target = { ...trustTarget({ ...params, response_type: 'code' }, app, tenant), responseMode: 'query' as const };
     request.authorizeTarget = target;
     const scope = params.scope ?? '';
