@@ -84,6 +84,9 @@ export const AADSTS = {
   700082: { error: 'invalid_grant', status: 400, message: 'The refresh token has expired due to inactivity. The token was inactive for longer than the refresh-token inactivity window (90 days).' },
   700084: { error: 'invalid_grant', status: 400, message: 'The refresh token was issued to a single page app (SPA), and therefore has a fixed, limited lifetime of 1.00:00:00, which cannot be extended. It is now expired and a new sign in request must be sent by the SPA to the sign in page.' },
   50173: { error: 'invalid_grant', status: 400, message: 'The provided grant has expired due to it being revoked, a fresh auth token is needed. The user might have changed or reset their password, or their sign-in sessions were revoked.' },
+  // ── admin consent (protocol.md §6, §2.2) ───────────────────────────────────────────────
+  90130: { error: 'invalid_request', status: 400, message: "Application '{0}' is not supported over the /{1} endpoint. Please use the /organizations or tenant-specific endpoint." },
+  650052: { error: 'invalid_client', status: 400, message: "The app needs access to a service ('{0}') that your organization '{1}' has not subscribed to or enabled. Contact your IT Admin to review the configuration of your service subscriptions." },
   // ── server ───────────────────────────────────────────────────────────────────────────
   90000: { error: 'server_error', status: 500, message: 'An unexpected error occurred.' },
   // Entra's ExternalServerRetryableError; protocol.md §3/§12.2 list `temporarily_unavailable` without a

@@ -9,6 +9,7 @@ import type { AppDeps } from '../../server/deps.js';
 import { newFamilyId, newHandle, type SessionAccount } from '../../state/index.js';
 import { encodeClientInfo } from '../../tokens/client-info.js';
 import { OAuthError } from '../errors.js';
+import { showAdminConsent } from '../admin-consent/step.js';
 import type { AuthorizationCodeData } from './code-data.js';
 import { requireAssignment } from './assignment.js';
 import { consentNeed } from './consent.js';
@@ -20,6 +21,7 @@ import type { AuthorizeRequest } from './request.js';
 
 export async function completeSignIn(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, authz: AuthorizeRequest, account: SessionAccount, user: User): Promise<FastifyReply> {
   if (!user.accountEnabled) throw new OAuthError(50057);
+  if (authz.adminConsent !== undefined) return showAdminConsent(request, reply, deps, browser, authz, account, user);
   const app = await deps.directory.getApplicationByAppId(authz.clientId);
   const tenant = await deps.directory.getTenant(account.tenantId);
   if (app === undefined || tenant === undefined) throw new OAuthError(700016, [authz.clientId, account.tenantId]);

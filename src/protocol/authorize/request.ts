@@ -6,6 +6,7 @@
  *    request's response mode (`allowRedirect`).
  */
 import type { Application } from '../../directory/types.js';
+import type { AdminConsentForm } from '../admin-consent/plan.js';
 import type { TenantContext } from '../tenant-context.js';
 import { parseDelegatedScope } from '../delegated-scopes.js';
 import { OAuthError } from '../errors.js';
@@ -45,6 +46,8 @@ export interface AuthorizeRequest extends AuthorizeTarget {
   clientInfo: boolean;
   /** `instance_aware=true` (protocol.md §3.1 [L]): the response names the cloud's hosts. */
   instanceAware: boolean;
+  /** Set when the sign-in is for `/adminconsent` (protocol.md §6): its page follows, not a code. */
+  adminConsent?: AdminConsentForm;
 }
 
 export type AuthorizeParams = Record<string, string>;
