@@ -9,6 +9,7 @@ import { applicationOperations } from './applications.js';
 import { credentialOperations } from './application-credentials.js';
 import { DirectoryCache, cacheKey } from './cache.js';
 import { consentOperations } from './consent.js';
+import { consentPolicyOperations } from './consent-policy.js';
 import { bindContext, createContext, toDirectoryError, type DirectoryContext } from './context.js';
 import type { Directory } from './directory.js';
 import { groupOperations } from './groups.js';
@@ -44,6 +45,7 @@ function operations(ctx: DirectoryContext, masterKey: MasterKey | null) {
     ...credentialOperations(ctx),
     ...servicePrincipalOperations(ctx),
     ...consentOperations(ctx),
+    ...consentPolicyOperations(ctx),
   };
 }
 
@@ -62,6 +64,7 @@ function cached(ops: ReturnType<typeof operations>, cache: DirectoryCache) {
     // Graph's `GET /users/{id | upn}` hot path (bench: Graph reads vs a bare endpoint).
     getUser: (tenantId: string, idOrUpn: string) =>
       cache.get(cacheKey('user', tenantId, idOrUpn.toLowerCase()), () => ops.getUser(tenantId, idOrUpn)),
+    getUserConsentPolicy: (tenantId: string) => cache.get(cacheKey('userConsent', tenantId.toLowerCase()), () => ops.getUserConsentPolicy(tenantId)),
     assignedAppRoleValues: (tenantId: string, principalId: string, resourceSpId: string) =>
       cache.get(cacheKey('roleValues', tenantId, principalId.toLowerCase(), resourceSpId.toLowerCase()), () =>
         ops.assignedAppRoleValues(tenantId, principalId, resourceSpId),

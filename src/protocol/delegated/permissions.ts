@@ -58,11 +58,27 @@ export async function resolveResources(directory: Directory, tenantId: string, t
  */
 export async function grantedScopeValues(directory: Directory, tenantId: string, clientSpId: string, resourceSpId: string, userId: string): Promise<Set<string>> {
   const grants = await directory.listOAuth2PermissionGrants(tenantId, clientSpId);
-  const granted = new Set<string>();
+  const granted = await preAuthorizedValues(directory, tenantId, clientSpId, resourceSpId);
   for (const grant of grants) {
     if (grant.resourceId !== resourceSpId) continue;
     if (grant.consentType === 'Principal' && grant.principalId?.toLowerCase() !== userId.toLowerCase()) continue;
     for (const value of grant.scope.split(' ')) if (value !== '') granted.add(value.toLowerCase());
   }
   return granted;
+}
+
+/**
+ * protocol.md §14.3: scopes the resource's `api.preAuthorizedApplications` lists for this client
+ * count as granted to every user, without a grant record or a consent page (lower case).
+ */
+export async function preAuthorizedValues(directory: Directory, tenantId: string, clientSpId: string, resourceSpId: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  const [client, resource] = await Promise.all([directory.getServicePrincipal(tenantId, clientSpId), directory.getServicePrincipal(tenantId, resourceSpId)]);
+  if (client === undefined || resource === undefined || resource.appId === GRAPH_APP_ID) return out;
+  const api = (await directory.getApplicationByAppId(resource.appId))?.api;
+  const entry = api?.preAuthorizedApplications.find((p) => p.appId.toLowerCase() === client.appId.toLowerCase());
+  if (entry === undefined) return out;
+  const ids = new Set(entry.delegatedPermissionIds.map((id) => id.toLowerCase()));
+  for (const scope of resource.oauth2PermissionScopes) if (scope.isEnabled && ids.has(scope.id.toLowerCase())) out.add(scope.value.toLowerCase());
+  return out;
 }
