@@ -36,19 +36,30 @@ export async function resolveResources(directory: Directory, tenantId: string, t
   for (const resource of request.resources) {
     const identifier = resource.implicit || resource.isGraph ? GRAPH_APP_ID : resource.resource;
     const servicePrincipal = await directory.findResourceServicePrincipal(tenantId, identifier);
-    if (servicePrincipal === undefined) throw new OAuthError(500011, [resource.resource.slice(0, 200), tenantName]);
-    const scopes: PermissionScope[] = [];
-    if (!resource.isDefault && !resource.implicit) {
-      for (const wanted of resource.scopes) {
-        // protocol.md §10.1: scope values match case-insensitively.
-        const definition = servicePrincipal.oauth2PermissionScopes.find((s) => s.isEnabled && s.value.toLowerCase() === wanted.value.toLowerCase());
-        if (definition === undefined) throw new OAuthError(70011, [wanted.written.slice(0, 200)]);
-        if (!scopes.includes(definition)) scopes.push(definition);
-      }
-    }
-    resolved.push({ request: resource, servicePrincipal, scopes });
+    const scopes = scopeDefinitions(resource, servicePrincipal, tenantName);
+    resolved.push({ request: resource, servicePrincipal: servicePrincipal as ServicePrincipal, scopes });
   }
   return resolved;
+}
+
+/**
+ * Pure: the definitions of the scopes `resource` names on the tenant's `servicePrincipal`, in
+ * request order (none for `.default`: the grant decides).
+ *
+ * @throws OAuthError AADSTS500011 (`invalid_resource`) when the tenant has no such resource;
+ * AADSTS70011 (`invalid_scope`) for a value the resource does not define or has disabled.
+ */
+export function scopeDefinitions(resource: ResourceScopes, servicePrincipal: ServicePrincipal | undefined, tenantName: string): PermissionScope[] {
+  if (servicePrincipal === undefined) throw new OAuthError(500011, [resource.resource.slice(0, 200), tenantName]);
+  const scopes: PermissionScope[] = [];
+  if (resource.isDefault || resource.implicit) return scopes;
+  for (const wanted of resource.scopes) {
+    // protocol.md §10.1: scope values match case-insensitively.
+    const definition = servicePrincipal.oauth2PermissionScopes.find((s) => s.isEnabled && s.value.toLowerCase() === wanted.value.toLowerCase());
+    if (definition === undefined) throw new OAuthError(70011, [wanted.written.slice(0, 200)]);
+    if (!scopes.includes(definition)) scopes.push(definition);
+  }
+  return scopes;
 }
 
 /**
