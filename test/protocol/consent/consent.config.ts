@@ -14,6 +14,7 @@ export const ORDERS_API = '7c000000-0000-4000-8000-0000000000c4';
 export const ORDERS_CLIENT = '7c000000-0000-4000-8000-0000000000c5';
 export const OTHER_CLIENT = '7c000000-0000-4000-8000-0000000000c6';
 export const EVIL_APP = '7c000000-0000-4000-8000-0000000000c7';
+export const STATIC_APP = '7c000000-0000-4000-8000-0000000000c8';
 export const SECRET = 'consent-secret~given.value.01';
 export const EVIL_NAME = '<img src=x onerror=alert(1)>';
 export const ALICE = 'alice@contoso.example';
@@ -50,6 +51,7 @@ export function environment(callback: string): EnvironmentInput {
           { appId: ORDERS_CLIENT, displayName: 'Orders Client', web, secrets },
           { appId: OTHER_CLIENT, displayName: 'Other Client', web, secrets },
           { appId: EVIL_APP, displayName: EVIL_NAME, web, secrets },
+          { appId: STATIC_APP, displayName: 'Static App', web, secrets, requiredPermissions: { 'Microsoft Graph': { delegated: ['User.Read', 'Mail.Send'] } } },
         ],
       },
       { id: FABRIKAM, displayName: 'Fabrikam', domain: 'fabrikamconsent', customDomains: ['fabrikam.example'], userConsent: 'notAllowed', users: [{ userPrincipalName: FRANK, password: PASSWORD }] },

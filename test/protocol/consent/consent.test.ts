@@ -12,7 +12,7 @@ import { forbidDialogs, launchBrowser, newContext, screenshot } from '../../help
 import { bootTessera, postForm } from '../../helpers/tessera.js';
 import { startCallbackListener, type Callback } from '../authorize/callback-listener.js';
 import { serverCertificate } from '../authorize/server-certificate.js';
-import { ADMIN, ALICE, CONTOSO, DIRECTORY_APP, environment, EVIL_APP, EVIL_NAME, FABRIKAM, FRANK, MAIL_APP, MULTI_APP, NORA, NORTHWIND, ORDERS_API, ORDERS_CLIENT, OTHER_CLIENT, PASSWORD, SECRET } from './consent.config.js';
+import { ADMIN, ALICE, CONTOSO, DIRECTORY_APP, environment, EVIL_APP, EVIL_NAME, FABRIKAM, FRANK, MAIL_APP, MULTI_APP, NORA, NORTHWIND, ORDERS_API, ORDERS_CLIENT, OTHER_CLIENT, PASSWORD, SECRET, STATIC_APP } from './consent.config.js';
 
 const GRAPH = '00000003-0000-0000-c000-000000000000';
 let tessera: Awaited<ReturnType<typeof bootTessera>>;
@@ -119,6 +119,32 @@ describe('scenario 004: user consent, then incremental consent', () => {
     assert.equal(cancelled.get('error'), 'access_denied');
     assert.equal(cancelled.get('error_codes'), '65004');
     assert.deepEqual(dialogs, []);
+    await context.close();
+  });
+});
+
+describe('.default (protocol.md §10.4)', () => {
+  it('asks only for the static permissions not granted yet, then nothing; the token holds them all', async () => {
+    const { context, page } = await fresh();
+    await open(page, authorizeUrl(CONTOSO, STATIC_APP, 'openid User.Read'), ALICE);
+    await page.waitForSelector('button[value=accept]');
+    assert.deepEqual(await listed(page), ['Sign you in', 'Sign you in and read your profile']);
+    let landed = callback.next();
+    await page.click('button[value=accept]');
+    await landed;
+    // requiredResourceAccess also holds Mail.Send, not granted yet: .default asks for it alone.
+    await page.goto(authorizeUrl(CONTOSO, STATIC_APP, 'openid https://graph.microsoft.com/.default'));
+    await page.waitForSelector('button[value=accept]');
+    assert.deepEqual(await listed(page), ['Send mail']);
+    landed = callback.next();
+    await page.click('button[value=accept]');
+    await landed;
+    landed = callback.next();
+    await page.goto(authorizeUrl(CONTOSO, STATIC_APP, 'openid https://graph.microsoft.com/.default'));
+    const code = (await landed).get('code');
+    assert.ok(code, 'everything static is granted: no page');
+    const token = await redeem(CONTOSO, STATIC_APP, code, 'https://graph.microsoft.com/.default');
+    assert.deepEqual(String(decodeJwt(token.access_token as string).scp).split(' ').sort(), ['Mail.Send', 'User.Read']);
     await context.close();
   });
 });
