@@ -24,6 +24,9 @@ import type {
   User,
 } from './types.js';
 import type { ListQuery, Page } from '../model/listing.js';
+import type { UserConsentPolicy } from './consent-policy.js';
+
+export type { UserConsentPolicy } from './consent-policy.js';
 
 export type { FilterExpr, ListQuery, Page } from '../model/listing.js';
 
@@ -247,6 +250,12 @@ export interface Directory {
    * resource for Scopes (protocol.md §6.1).
    */
   grantAdminConsent(tenantId: string, appId: string): Promise<void>;
+
+  // ── tenant consent policy (protocol.md §14.3) ────────────────────────────────────────
+  /** The tenant's user-consent setting (`allowed` unless set); NotFoundError for no such tenant. */
+  getUserConsentPolicy(tenantId: string): Promise<UserConsentPolicy>;
+  /** Sets it; ValidationError for another value, NotFoundError for no such tenant. */
+  setUserConsentPolicy(tenantId: string, policy: UserConsentPolicy): Promise<void>;
 
   /**
    * Run `fn` against a Directory bound to one database transaction: everything it writes

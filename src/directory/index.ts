@@ -10,6 +10,7 @@ import { assignmentOperations } from './assignments.js';
 import { credentialOperations } from './application-credentials.js';
 import { DirectoryCache, cacheKey } from './cache.js';
 import { consentOperations } from './consent.js';
+import { consentPolicyOperations } from './consent-policy.js';
 import { bindContext, createContext, toDirectoryError, type DirectoryContext } from './context.js';
 import type { Directory } from './directory.js';
 import { groupOperations } from './groups.js';
@@ -49,6 +50,7 @@ function operations(ctx: DirectoryContext, masterKey: MasterKey | null) {
     ...servicePrincipalOperations(ctx),
     ...consentOperations(ctx),
     ...assignmentOperations(ctx),
+    ...consentPolicyOperations(ctx),
   };
 }
 
@@ -67,6 +69,7 @@ function cached(ops: ReturnType<typeof operations>, cache: DirectoryCache) {
     // Graph's `GET /users/{id | upn}` hot path (bench: Graph reads vs a bare endpoint).
     getUser: (tenantId: string, idOrUpn: string) =>
       cache.get(cacheKey('user', tenantId, idOrUpn.toLowerCase()), () => ops.getUser(tenantId, idOrUpn)),
+    getUserConsentPolicy: (tenantId: string) => cache.get(cacheKey('userConsent', tenantId.toLowerCase()), () => ops.getUserConsentPolicy(tenantId)),
     assignedAppRoleValues: (tenantId: string, principalId: string, resourceSpId: string) =>
       cache.get(cacheKey('roleValues', tenantId, principalId.toLowerCase(), resourceSpId.toLowerCase()), () =>
         ops.assignedAppRoleValues(tenantId, principalId, resourceSpId),

@@ -21,6 +21,11 @@ export async function executePlan(dir: Directory, plan: EnvironmentPlan): Promis
     await at(t.path, () => dir.createTenant(input));
     created.tenants++;
   }
+  for (const t of plan.tenants) {
+    // protocol.md §14.3: the setting follows the file (idempotent: written only when it differs).
+    const policy = t.userConsent;
+    if (policy !== null && (await dir.getUserConsentPolicy(t.id)) !== policy) await at([...t.path, 'userConsent'], () => dir.setUserConsentPolicy(t.id, policy));
+  }
   for (const u of plan.users) {
     if (u.create === null) continue;
     const input = u.create;

@@ -5,7 +5,7 @@
  * already in the directory) and plan their secrets and certificates.
  */
 import { newGuid } from '../lib/ids.js';
-import type { Application, AppRole, PermissionScope } from '../directory/types.js';
+import type { Application, AppRole, PermissionScope, PreAuthorizedApplication } from '../directory/types.js';
 import { formatPath } from './errors.js';
 import type { AppPlan, Path, PlanContext, TenantPlan } from './plan-types.js';
 import { planCertificates, planSecrets } from './plan-credentials.js';
@@ -53,8 +53,9 @@ export async function planApplications(
   const warnings: string[] = [];
   for (const m of matched) {
     const required = await resolveRequired(ctx, lookup, m.input.requiredPermissions, [...m.path, 'requiredPermissions']);
-    applications.push(await toPlan(ctx, m, required));
-    if (m.existing !== undefined && differs(m.existing, m.input)) {
+    const preAuthorized = await resolvePreAuthorized(ctx, lookup, m);
+    applications.push(await toPlan(ctx, m, required, preAuthorized));
+    if (m.existing !== undefined && (differs(m.existing, m.input) || (m.input.preAuthorizedApplications !== undefined && !samePreAuthorized(m.existing.api.preAuthorizedApplications, preAuthorized)))) {
       warnings.push(`${formatPath(m.path)}: '${m.input.displayName}' already exists; changes to existing applications are not applied`);
     }
   }
@@ -147,7 +148,27 @@ export async function resolveRequired(
   return out;
 }
 
-async function toPlan(ctx: PlanContext, m: Matched, required: ResolvedPermissions[]): Promise<AppPlan> {
+/** protocol.md §14.3: the clients named by `preAuthorizedApplications`, with this API's scope ids. */
+async function resolvePreAuthorized(ctx: PlanContext, lookup: ResourceLookup, m: Matched): Promise<PreAuthorizedApplication[]> {
+  const out: PreAuthorizedApplication[] = [];
+  for (const [index, entry] of (m.input.preAuthorizedApplications ?? []).entries()) {
+    const client = await lookup.find(entry.application);
+    if (client === undefined || client === 'ambiguous') {
+      ctx.issues.add([...m.path, 'preAuthorizedApplications', index, 'application'], client === 'ambiguous' ? 'several applications in the file have this displayName; use the appId' : 'unknown application: give the displayName of an application in this file or an appId');
+      continue;
+    }
+    const ids = entry.scopes.flatMap((value) => m.definition.scopes.filter((s) => s.value.toLowerCase() === value.toLowerCase()).map((s) => s.id));
+    out.push({ appId: client.appId, delegatedPermissionIds: [...new Set(ids)] });
+  }
+  return out;
+}
+
+function samePreAuthorized(a: readonly PreAuthorizedApplication[], b: readonly PreAuthorizedApplication[]): boolean {
+  const key = (list: readonly PreAuthorizedApplication[]) => JSON.stringify(list.map((p) => [p.appId, [...p.delegatedPermissionIds].sort()]).sort());
+  return key(a) === key(b);
+}
+
+async function toPlan(ctx: PlanContext, m: Matched, required: ResolvedPermissions[], preAuthorized: PreAuthorizedApplication[]): Promise<AppPlan> {
   const { input, existing, definition } = m;
   const signInAudience = existing?.signInAudience ?? input.signInAudience ?? 'AzureADMyOrg';
   const redirectUris = existing
@@ -182,7 +203,7 @@ async function toPlan(ctx: PlanContext, m: Matched, required: ResolvedPermission
           spa: { redirectUris: redirectUris.spa },
           publicClient: { redirectUris: redirectUris.publicClient },
           isFallbackPublicClient: input.isFallbackPublicClient ?? false,
-          api: { requestedAccessTokenVersion: input.accessTokenAcceptedVersion ?? null, oauth2PermissionScopes: [...definition.scopes] },
+          api: { requestedAccessTokenVersion: input.accessTokenAcceptedVersion ?? null, oauth2PermissionScopes: [...definition.scopes], preAuthorizedApplications: preAuthorized },
           appRoles: [...definition.appRoles],
           requiredResourceAccess,
           groupMembershipClaims: input.groupMembershipClaims ?? null,

@@ -37,7 +37,7 @@ async function planConsumers(ctx: PlanContext, t: EnvironmentTenant, path: Path)
     return undefined;
   }
   const existing = await ctx.dir.ensureConsumersTenant();
-  return { path, id: CONSUMERS_TENANT_ID, kind: 'consumers', displayName: existing.displayName, domain: null, existing, create: null };
+  return { path, id: CONSUMERS_TENANT_ID, kind: 'consumers', displayName: existing.displayName, domain: null, existing, create: null, userConsent: t.userConsent ?? null };
 }
 
 async function planOrganization(ctx: PlanContext, t: EnvironmentTenant, path: Path): Promise<TenantPlan | undefined> {
@@ -59,7 +59,7 @@ async function planOrganization(ctx: PlanContext, t: EnvironmentTenant, path: Pa
     return undefined;
   }
   const displayName = t.displayName ?? existing?.displayName ?? domain.split('.')[0] ?? domain;
-  if (existing !== undefined) return { path, id: existing.id, kind: 'organization', displayName, domain, existing, create: null };
+  if (existing !== undefined) return { path, id: existing.id, kind: 'organization', displayName, domain, existing, create: null, userConsent: t.userConsent ?? null };
   const id = t.id?.toLowerCase() ?? newGuid();
   return {
     path,
@@ -68,6 +68,7 @@ async function planOrganization(ctx: PlanContext, t: EnvironmentTenant, path: Pa
     displayName,
     domain,
     existing: undefined,
+    userConsent: t.userConsent ?? null,
     create: { id, displayName, initialDomain: domain, customDomains: t.customDomains ?? [], kind: 'organization', countryLetterCode: t.countryLetterCode ?? null },
   };
 }

@@ -3,7 +3,7 @@
  * already exists (matched by id, else by natural key) and, if not, exactly what to create, with
  * ids chosen up front so references between new objects resolve without writing first.
  */
-import type { Directory, NewApplication, NewGroup, NewTenant, NewUser } from '../directory/directory.js';
+import type { Directory, NewApplication, NewGroup, NewTenant, NewUser, UserConsentPolicy } from '../directory/directory.js';
 import type { CertificateInfo } from '../directory/credentials.js';
 import type { Application, Group, RequiredResourceAccess, SignInAudience, Tenant, User } from '../directory/types.js';
 import type { IssueList } from './errors.js';
@@ -28,6 +28,8 @@ export interface TenantPlan {
   domain: string | null;
   existing: Tenant | undefined;
   create: NewTenant | null;
+  /** protocol.md §14.3: the user-consent setting to apply; null when the file does not say. */
+  userConsent: UserConsentPolicy | null;
 }
 
 export interface UserPlan {

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { signInAudiences } from '../model/directory-objects.js';
+import { USER_CONSENT_POLICIES } from '../directory/consent-policy.js';
 import { allowsPersonalAccounts, applicationUrlIssues } from '../directory/application-urls.js';
 import { identifierUriProblem } from './redirect-uris.js';
 
@@ -136,6 +137,11 @@ const applicationObject = z
     /** Delegated permissions the app exposes (`api.oauth2PermissionScopes`). */
     scopes: z.array(scope).optional(),
     appRoles: z.array(appRole).optional(),
+    /**
+     * protocol.md §14.3 `api.preAuthorizedApplications`: clients (an application's displayName in
+     * this file, or an appId) that get the listed scopes of this API without a consent page.
+     */
+    preAuthorizedApplications: z.array(z.strictObject({ application: z.string().min(1), scopes: z.array(permissionValue).min(1, 'must list at least one scope') })).optional(),
     requiredPermissions: permissions.optional(),
     groupMembershipClaims: z.enum(['None', 'SecurityGroup', 'All', 'DirectoryRole', 'ApplicationGroup']).nullable().optional(),
     secrets: z.array(secret).optional(),
@@ -186,6 +192,12 @@ const tenantObject = z
     groups: z.array(group).optional(),
     applications: z.array(application).optional(),
     consent: z.array(consent).optional(),
+    /**
+     * protocol.md §14.3 user consent: `allowed` (default), `notAllowed` (only administrators grant)
+     * or `lowRisk` (users consent to openid, profile, email, offline_access and User.Read only).
+     * Applied to an existing tenant too: the file is the source of the setting.
+     */
+    userConsent: z.enum(USER_CONSENT_POLICIES).optional(),
   })
   .superRefine((t, ctx) => {
     if (t.kind !== 'consumers' && t.domain === undefined) ctx.addIssue({ code: 'custom', path: ['domain'], message: 'is required for an organization tenant' });
@@ -233,6 +245,11 @@ function checkApplication(app: z.output<typeof applicationObject>, ctx: z.Refine
     ctx.addIssue({ code: 'custom', path: ['accessTokenAcceptedVersion'], message: 'must be 2 for an API that personal accounts can use' });
   }
   duplicates(app.scopes ?? [], (s) => s.value.toLowerCase()).forEach((i) => ctx.addIssue({ code: 'custom', path: ['scopes', i, 'value'], message: 'duplicate scope value' }));
+  (app.preAuthorizedApplications ?? []).forEach((pre, i) =>
+    pre.scopes.forEach((value, j) => {
+      if (!(app.scopes ?? []).some((s) => s.value.toLowerCase() === value.toLowerCase())) ctx.addIssue({ code: 'custom', path: ['preAuthorizedApplications', i, 'scopes', j], message: `is not one of this application's scopes` });
+    }),
+  );
   duplicates(app.appRoles ?? [], (r) => r.value.toLowerCase()).forEach((i) => ctx.addIssue({ code: 'custom', path: ['appRoles', i, 'value'], message: 'duplicate app role value' }));
 }
 

@@ -22,6 +22,8 @@ export interface TenantsTable {
   kind: 'organization' | 'consumers';
   country_letter_code: string | null;
   created_at: string;
+  /** protocol.md §14.3: `allowed` | `notAllowed` | `lowRisk` (migration 0003; default `allowed`). */
+  user_consent: ColumnType<string, string | undefined, string>;
 }
 
 export interface DomainsTable {

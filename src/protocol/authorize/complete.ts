@@ -12,8 +12,8 @@ import { OAuthError } from '../errors.js';
 import { showAdminConsent } from '../admin-consent/step.js';
 import type { AuthorizationCodeData } from './code-data.js';
 import { requireAssignment } from './assignment.js';
-import { consentNeed } from './consent.js';
-import { deliver } from './deliver.js';
+import { consentNeed, forcesConsent } from './consent.js';
+import { deliver, type ResponseParameters } from './deliver.js';
 import { frontChannelTokens } from './implicit.js';
 import type { BrowserSession } from './flow.js';
 import { showStep } from './pages.js';
@@ -26,12 +26,14 @@ export async function completeSignIn(request: FastifyRequest, reply: FastifyRepl
   const tenant = await deps.directory.getTenant(account.tenantId);
   if (app === undefined || tenant === undefined) throw new OAuthError(700016, [authz.clientId, account.tenantId]);
   await requireAssignment(deps.directory, tenant.id, app.appId, user);
-  const need = await consentNeed(deps.directory, authz, app, tenant.id, tenant.displayName, user, authz.prompt === 'consent');
+  const need = await consentNeed(deps.directory, authz, app, tenant.id, tenant.displayName, user, forcesConsent(authz));
   if (need.missing.length > 0) {
     if (authz.prompt === 'none') throw new OAuthError(65001, [app.appId, app.displayName], { allowRedirect: true });
-    // protocol.md §14.3: Admin-type scopes cannot be user-consented (the "needs admin approval" page).
-    if (need.adminRequired) throw new OAuthError(90094, [app.displayName]);
-    return showStep(request, reply, deps, browser, { request: authz, user: { tenantId: tenant.id, id: user.id, username: user.userPrincipalName } }, { step: 'consent', permissions: need.permissions });
+    const flow = { request: authz, user: { tenantId: tenant.id, id: user.id, username: user.userPrincipalName } };
+    // protocol.md §14.3: what only an admin may grant (Admin scopes, the tenant's user-consent
+    // setting) → the "Need admin approval" page; its button delivers AADSTS90094 to the app.
+    if (need.adminRequired) return showStep(request, reply, deps, browser, flow, { step: 'approval', permissions: need.permissions });
+    return showStep(request, reply, deps, browser, flow, { step: 'consent', permissions: need.permissions, offerOrganizationConsent: need.isAdmin, organizationOnly: need.organizationOnly });
   }
   return issueCode(request, reply, deps, browser, authz, account, user);
 }
@@ -40,7 +42,7 @@ export async function completeSignIn(request: FastifyRequest, reply: FastifyRepl
  * Stores the code (10 min, single use) when `code` was asked, mints front-channel tokens when
  * `id_token` / `token` were, and sends them with `client_info` and `session_state`.
  */
-export async function issueCode(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, authz: AuthorizeRequest, account: SessionAccount, user: User): Promise<FastifyReply> {
+export async function issueCode(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, authz: AuthorizeRequest, account: SessionAccount, user: User, extra: ResponseParameters = []): Promise<FastifyReply> {
   const code = authz.responseTypes.includes('code') ? newHandle('ac') : undefined;
   const data: AuthorizationCodeData = {
     v: 1,
@@ -70,7 +72,7 @@ export async function issueCode(request: FastifyRequest, reply: FastifyReply, de
   const parameters: Array<readonly [string, string]> = code === undefined ? [] : [['code', code]];
   parameters.push(...(await frontChannelTokens(deps, deps.urls.baseFor(request), authz, data, user, code)));
   if (authz.clientInfo) parameters.push(['client_info', encodeClientInfo({ homeObjectId: user.id, homeTenantId: account.tenantId })]);
-  parameters.push(['session_state', account.sid]);
+  parameters.push(['session_state', account.sid], ...extra);
   if (authz.instanceAware) parameters.push(...instanceParameters(deps.urls.baseFor(request), deps.urls.originFor(request)));
   return deliver(request, reply, deps, authz, parameters);
 }

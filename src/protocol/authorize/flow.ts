@@ -15,7 +15,7 @@ import { createCsrfToken, verifyCsrfToken } from '../../web/csrf.js';
 import { OAuthError } from '../errors.js';
 import type { AuthorizeRequest } from './request.js';
 
-export type FlowStep = 'username' | 'password' | 'mfa' | 'pick' | 'consent';
+export type FlowStep = 'username' | 'password' | 'mfa' | 'pick' | 'consent' | 'approval';
 
 export interface FlowState {
   kind: 'authorize-flow';

@@ -7,6 +7,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppDeps } from '../../server/deps.js';
 import { noteErrorCode } from '../../server/request-log.js';
 import type { PageChrome } from '../../web/layout.js';
+import { approvalRequiredPage } from '../../web/pages/approval-required.js';
 import { consentPage, type ConsentPermission } from '../../web/pages/consent.js';
 import { mfaPage } from '../../web/pages/mfa.js';
 import { pickAccountPage } from '../../web/pages/pick-account.js';
@@ -20,7 +21,8 @@ export type StepPage =
   | { step: 'password'; error?: string }
   | { step: 'mfa'; error?: string }
   | { step: 'pick'; accounts: Array<{ id: string; displayName: string; username: string }> }
-  | { step: 'consent'; permissions: ConsentPermission[]; publisherDomain?: string };
+  | { step: 'consent'; permissions: ConsentPermission[]; publisherDomain?: string; offerOrganizationConsent?: boolean; organizationOnly?: boolean }
+  | { step: 'approval'; permissions: ConsentPermission[] };
 
 /** Stores `flow` (a new entry per step) and sends its page. */
 export async function showStep(request: FastifyRequest, reply: FastifyReply, deps: AppDeps, browser: BrowserSession, flow: Omit<FlowState, 'kind' | 'step'>, page: StepPage): Promise<FastifyReply> {
@@ -29,7 +31,7 @@ export async function showStep(request: FastifyRequest, reply: FastifyReply, dep
   if (code !== undefined) noteErrorCode(request, code);
   const handle = await createFlow(deps, { ...flow, step: page.step });
   const base = `${deps.urls.pathPrefix}/${encodeURIComponent(flow.request.tenantSegment)}`;
-  const form = { action: `${base}/${page.step === 'consent' ? 'consent' : 'login'}`, csrf: flowCsrf(deps, browser, handle), flow: handle };
+  const form = { action: `${base}/${page.step === 'consent' || page.step === 'approval' ? 'consent' : 'login'}`, csrf: flowCsrf(deps, browser, handle), flow: handle };
   const chrome: PageChrome = pageChrome(request, deps.urls.pathPrefix, { formActionOrigins: [flow.request.redirectUri] });
   const appName = flow.request.appName;
   const username = flow.user?.username ?? '';
@@ -43,6 +45,8 @@ export async function showStep(request: FastifyRequest, reply: FastifyReply, dep
     case 'pick':
       return sendPage(reply, pickAccountPage({ form, appName, accounts: page.accounts }, chrome));
     case 'consent':
-      return sendPage(reply, consentPage({ form, username, app: { name: appName, ...(page.publisherDomain ? { publisherDomain: page.publisherDomain } : {}) }, permissions: page.permissions }, chrome));
+      return sendPage(reply, consentPage({ form, username, app: { name: appName, ...(page.publisherDomain ? { publisherDomain: page.publisherDomain } : {}) }, permissions: page.permissions, offerOrganizationConsent: page.offerOrganizationConsent === true, organizationOnly: page.organizationOnly === true }, chrome));
+    case 'approval':
+      return sendPage(reply, approvalRequiredPage({ form, username, app: { name: appName }, permissions: page.permissions }, chrome));
   }
 }

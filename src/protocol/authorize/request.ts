@@ -13,7 +13,8 @@ import { OAuthError } from '../errors.js';
 import { defaultRedirectUri, matchRedirectUri, type RedirectPlatform } from './redirect-uri.js';
 
 export type ResponseMode = 'query' | 'fragment' | 'form_post';
-export type Prompt = 'login' | 'none' | 'consent' | 'select_account';
+/** protocol.md §3.1; `admin_consent` is v1's (§9.1), accepted on v2 too (§17). */
+export type Prompt = 'login' | 'none' | 'consent' | 'select_account' | 'admin_consent';
 
 /** Where errors and results go once the client and redirect URI are trusted. */
 export interface AuthorizeTarget {
@@ -169,7 +170,7 @@ function readPkce(params: AuthorizeParams, platform: RedirectPlatform): Pick<Aut
 }
 
 function readPrompt(value: string | undefined): Prompt | undefined {
-  return value === 'login' || value === 'none' || value === 'consent' || value === 'select_account' ? value : undefined;
+  return value === 'login' || value === 'none' || value === 'consent' || value === 'select_account' || value === 'admin_consent' ? value : undefined;
 }
 
 function readMaxAge(value: string | undefined): number | undefined {

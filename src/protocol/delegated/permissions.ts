@@ -36,19 +36,30 @@ export async function resolveResources(directory: Directory, tenantId: string, t
   for (const resource of request.resources) {
     const identifier = resource.implicit || resource.isGraph ? GRAPH_APP_ID : resource.resource;
     const servicePrincipal = await directory.findResourceServicePrincipal(tenantId, identifier);
-    if (servicePrincipal === undefined) throw new OAuthError(500011, [resource.resource.slice(0, 200), tenantName]);
-    const scopes: PermissionScope[] = [];
-    if (!resource.isDefault && !resource.implicit) {
-      for (const wanted of resource.scopes) {
-        // protocol.md §10.1: scope values match case-insensitively.
-        const definition = servicePrincipal.oauth2PermissionScopes.find((s) => s.isEnabled && s.value.toLowerCase() === wanted.value.toLowerCase());
-        if (definition === undefined) throw new OAuthError(70011, [wanted.written.slice(0, 200)]);
-        if (!scopes.includes(definition)) scopes.push(definition);
-      }
-    }
-    resolved.push({ request: resource, servicePrincipal, scopes });
+    const scopes = scopeDefinitions(resource, servicePrincipal, tenantName);
+    resolved.push({ request: resource, servicePrincipal: servicePrincipal as ServicePrincipal, scopes });
   }
   return resolved;
+}
+
+/**
+ * Pure: the definitions of the scopes `resource` names on the tenant's `servicePrincipal`, in
+ * request order (none for `.default`: the grant decides).
+ *
+ * @throws OAuthError AADSTS500011 (`invalid_resource`) when the tenant has no such resource;
+ * AADSTS70011 (`invalid_scope`) for a value the resource does not define or has disabled.
+ */
+export function scopeDefinitions(resource: ResourceScopes, servicePrincipal: ServicePrincipal | undefined, tenantName: string): PermissionScope[] {
+  if (servicePrincipal === undefined) throw new OAuthError(500011, [resource.resource.slice(0, 200), tenantName]);
+  const scopes: PermissionScope[] = [];
+  if (resource.isDefault || resource.implicit) return scopes;
+  for (const wanted of resource.scopes) {
+    // protocol.md §10.1: scope values match case-insensitively.
+    const definition = servicePrincipal.oauth2PermissionScopes.find((s) => s.isEnabled && s.value.toLowerCase() === wanted.value.toLowerCase());
+    if (definition === undefined) throw new OAuthError(70011, [wanted.written.slice(0, 200)]);
+    if (!scopes.includes(definition)) scopes.push(definition);
+  }
+  return scopes;
 }
 
 /**
@@ -58,11 +69,27 @@ export async function resolveResources(directory: Directory, tenantId: string, t
  */
 export async function grantedScopeValues(directory: Directory, tenantId: string, clientSpId: string, resourceSpId: string, userId: string): Promise<Set<string>> {
   const grants = await directory.listOAuth2PermissionGrants(tenantId, clientSpId);
-  const granted = new Set<string>();
+  const granted = await preAuthorizedValues(directory, tenantId, clientSpId, resourceSpId);
   for (const grant of grants) {
     if (grant.resourceId !== resourceSpId) continue;
     if (grant.consentType === 'Principal' && grant.principalId?.toLowerCase() !== userId.toLowerCase()) continue;
     for (const value of grant.scope.split(' ')) if (value !== '') granted.add(value.toLowerCase());
   }
   return granted;
+}
+
+/**
+ * protocol.md §14.3: scopes the resource's `api.preAuthorizedApplications` lists for this client
+ * count as granted to every user, without a grant record or a consent page (lower case).
+ */
+export async function preAuthorizedValues(directory: Directory, tenantId: string, clientSpId: string, resourceSpId: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  const [client, resource] = await Promise.all([directory.getServicePrincipal(tenantId, clientSpId), directory.getServicePrincipal(tenantId, resourceSpId)]);
+  if (client === undefined || resource === undefined || resource.appId === GRAPH_APP_ID) return out;
+  const api = (await directory.getApplicationByAppId(resource.appId))?.api;
+  const entry = api?.preAuthorizedApplications.find((p) => p.appId.toLowerCase() === client.appId.toLowerCase());
+  if (entry === undefined) return out;
+  const ids = new Set(entry.delegatedPermissionIds.map((id) => id.toLowerCase()));
+  for (const scope of resource.oauth2PermissionScopes) if (scope.isEnabled && ids.has(scope.id.toLowerCase())) out.add(scope.value.toLowerCase());
+  return out;
 }

@@ -5,10 +5,12 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as initial from './0001-initial.js';
 import * as protocolState from './0002-protocol-state.js';
+import * as consentPolicy from './0003-consent-policy.js';
 
 const MIGRATIONS: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-protocol-state': protocolState,
+  '0003-consent-policy': consentPolicy,
 };
 
 /** Kysely migration provider over the static list above. */

@@ -69,6 +69,18 @@ export function createTenantQueries(db: Kysely<Database>) {
       return row === undefined ? undefined : (await withDomains([row]))[0];
     },
 
+    /** protocol.md §14.3: the tenant's user-consent setting; undefined when no such tenant. */
+    async userConsent(id: string): Promise<string | undefined> {
+      const row = await db.selectFrom('tenants').select('user_consent').where('id', '=', id).executeTakeFirst();
+      return row?.user_consent;
+    },
+
+    /** Returns false when no such tenant. */
+    async setUserConsent(id: string, policy: string): Promise<boolean> {
+      const result = await db.updateTable('tenants').set({ user_consent: policy }).where('id', '=', id).executeTakeFirst();
+      return Number(result.numUpdatedRows) > 0;
+    },
+
     async list(): Promise<Tenant[]> {
       return withDomains(await db.selectFrom('tenants').selectAll().orderBy('created_at').orderBy('id').execute());
     },

@@ -2,7 +2,8 @@
  * Basic user consent: the app (name and publisher domain, both attacker-controlled in a
  * multi-tenant world and escaped like every value), the permissions it asks for (display name
  * and description from the resource's scope definitions), Accept / Cancel in one form.
- * Entra's wording; the "on behalf of your organization" checkbox is a slot for admin consent.
+ * Entra's wording; administrators also get "Consent on behalf of your organization" (an
+ * `AllPrincipals` grant), or — for `prompt=admin_consent` — a notice that they consent for it.
  */
 import { html } from '../html.js';
 import { renderPage, type PageChrome, type WebPage } from '../layout.js';
@@ -23,8 +24,10 @@ export interface ConsentModel {
   username: string;
   app: { name: string; /** Verified publisher domain; absent: "unverified". */ publisherDomain?: string };
   permissions: readonly ConsentPermission[];
-  /** Show "Consent on behalf of your organization" (admins; next issue). */
+  /** Show "Consent on behalf of your organization" (administrators, protocol.md §14.3). */
   offerOrganizationConsent?: boolean;
+  /** `prompt=admin_consent`: the Accept is for the whole organization, no choice (§14.4). */
+  organizationOnly?: boolean;
 }
 
 export function consentPage(model: ConsentModel, chrome: PageChrome): WebPage {
@@ -37,7 +40,7 @@ export function consentPage(model: ConsentModel, chrome: PageChrome): WebPage {
 <div class="app"><span class="tile" aria-hidden="true">${initials(model.app.name)}</span><span class="who"><span class="name">${model.app.name}</span>${publisher}</span></div>
 <p>This app would like to:</p>
 <ul class="permissions">${permissions}</ul>
-${flowForm(model.form, html`${model.offerOrganizationConsent && html`<label class="check"><input type="checkbox" name="${FIELD.consentForOrganization}" value="1"><span>Consent on behalf of your organization</span></label>`}
+${flowForm(model.form, html`${model.organizationOnly === true && html`<p class="lead" id="organization-notice">You are accepting these permissions on behalf of your organization: everyone in it can use the app with them.</p>`}${model.offerOrganizationConsent === true && model.organizationOnly !== true && html`<label class="check"><input type="checkbox" name="${FIELD.consentForOrganization}" value="1"><span>Consent on behalf of your organization</span></label>`}
 <p class="fine">Accepting these permissions means that you allow this app to use your data as specified in its terms of service and privacy statement. You can change these permissions later.</p>
 <div class="actions"><button class="button secondary" type="submit" name="${FIELD.decision}" value="cancel">Cancel</button><button class="button primary" type="submit" name="${FIELD.decision}" value="accept">Accept</button></div>`)}`;
   return renderPage(chrome, { title: 'Permissions requested', body, wide: true });

@@ -101,14 +101,22 @@ describe('sign-in pages', () => {
     assert.match(wrong.html, /AADSTS50126/);
   });
 
-  it('an Admin-type scope for a non-admin: the "needs admin approval" page (AADSTS90094), no redirect', async () => {
+  it('an Admin-type scope for a non-admin: the "Need admin approval" page, then consent_required AADSTS90094 at the app', async () => {
     const client = new FormClient();
     let page = await client.get(authorizeUrl(webParams({ scope: 'openid User.Read.All' })));
     page = await client.submit(tessera.url, page, { loginfmt: ALICE });
     page = await client.submit(tessera.url, page, { passwd: ALICE_PASSWORD });
-    assert.equal(page.status, 400);
-    assert.equal(page.location, null);
-    assert.match(page.html, /AADSTS90094/);
+    assert.equal(page.status, 200);
+    assert.match(page.html, /<h1>Need admin approval<\/h1>/);
+    assert.doesNotMatch(page.html, /value="accept"/);
+    // An Accept forged onto that flow grants nothing: the app gets the same error.
+    const forged = await client.submit(tessera.url, page, { decision: 'accept' });
+    assert.equal(new URL(forged.location ?? '').searchParams.get('error_codes'), '90094');
+    page = await client.submit(tessera.url, page, { decision: 'return' });
+    assert.equal(page.status, 302);
+    const location = new URL(page.location ?? '');
+    assert.equal(location.searchParams.get('error'), 'consent_required');
+    assert.equal(location.searchParams.get('error_codes'), '90094');
   });
 
   it('ten wrong passwords lock the account (AADSTS50053), even for the right password then', async () => {

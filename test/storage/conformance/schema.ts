@@ -26,7 +26,7 @@ export function schemaCases(suite: Suite): void {
       const again = await suite.open();
       assert.deepEqual(await migrateToLatest(again.db), []);
       const rows = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-      assert.deepEqual(rows.rows.map((r) => r.name), ['0001-initial', '0002-protocol-state']);
+      assert.deepEqual(rows.rows.map((r) => r.name), ['0001-initial', '0002-protocol-state', '0003-consent-policy']);
     });
 
     it('seeds the consumers tenant with its Microsoft Graph service principal', async () => {
