@@ -11,6 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { GRAPH_APP_ID } from '../../src/directory/graph-catalog.js';
+import { createDirectory } from '../../src/directory/index.js';
+import { openStorage } from '../../src/storage/index.js';
 import { runCli, type CliResult } from '../helpers/cli-run.js';
 
 const CONTOSO = '5c0e0000-0000-4000-8000-00000000c0a1';
@@ -146,6 +148,19 @@ describe('tessera consent', () => {
     // The daemon's application permissions by name.
     ok(await consent('revoke', 'Daemon', '--tenant', 'contoso', '--application-permission', 'Microsoft Graph:User.Read.All'));
     assert.deepEqual(rolesOf(await list('--tenant', 'contoso', '--app', 'Daemon')), [`${DAEMON} ${NOTES} Notes.Read.All`]);
+  });
+
+  it('tenants set --user-consent stores the tenant\'s policy (case-insensitive), which the directory then answers', async () => {
+    assert.match(ok(await runCli(['tenants', 'set', 'contoso', '--user-consent', 'NOTALLOWED', '--data-dir', dir])), /^Tenant Contoso \(5c0e0000-0000-4000-8000-00000000c0a1\): user consent notAllowed$/m);
+    const storage = await openStorage(`sqlite:${join(dir, 'tessera.db')}`);
+    try {
+      const directory = createDirectory(storage);
+      assert.equal(await directory.getUserConsentPolicy(CONTOSO), 'notAllowed');
+      assert.equal(await directory.getUserConsentPolicy(FABRIKAM), 'allowed', 'other tenants keep theirs');
+    } finally {
+      await storage.close();
+    }
+    ok(await runCli(['tenants', 'set', CONTOSO, '--user-consent', 'allowed', '--data-dir', dir]));
   });
 
   it('refuses bad names, unknown apps and users, and contradictory options: exit 2, the option named, nothing written', async () => {

@@ -1,16 +1,12 @@
 /** `tessera tenants list|create|set`. */
 import type { Command } from 'commander';
 import { isGuid } from '../../lib/ids.js';
-import type { Directory } from '../../directory/directory.js';
-import { CliFailure, UsageError } from '../errors.js';
+import { UsageError } from '../errors.js';
 import { printJson, printTable } from '../output.js';
 import { collect, initialDomain, resolveTenant, withAdmin, withStoreOptions, type StoreOptions } from '../options.js';
 
 /** protocol.md §14.3: the tenant's user-consent setting (directory/consent-policy.ts). */
 const USER_CONSENT = ['allowed', 'notAllowed', 'lowRisk'] as const;
-type UserConsent = (typeof USER_CONSENT)[number];
-// TODO(issue 9): drop the guard once Directory.setUserConsentPolicy (migration 0003) is merged.
-type WithConsentPolicy = Directory & { setUserConsentPolicy?: (tenantId: string, policy: UserConsent) => Promise<void> };
 
 /** Registers `tenants` on the program. */
 export function registerTenants(program: Command): void {
@@ -57,9 +53,7 @@ export function registerTenants(program: Command): void {
       if (policy === undefined) throw new UsageError(`--user-consent: '${options.userConsent}' is not one of ${USER_CONSENT.join(', ')}`);
       await withAdmin(options, async ({ directory }) => {
         const tenant = await resolveTenant(directory, tenantRef);
-        const { setUserConsentPolicy } = directory as WithConsentPolicy;
-        if (setUserConsentPolicy === undefined) throw new CliFailure('this build has no tenant user-consent setting');
-        await setUserConsentPolicy.call(directory, tenant.id, policy);
+        await directory.setUserConsentPolicy(tenant.id, policy);
         console.log(`Tenant ${tenant.displayName} (${tenant.id}): user consent ${policy}`);
       });
     });
