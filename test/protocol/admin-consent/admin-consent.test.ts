@@ -7,31 +7,21 @@
  * unregistered redirect URIs and a hostile app name change nothing and redirect nowhere unsafe.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { forbidDialogs, launchBrowser, newContext, screenshot } from '../../helpers/browser.js';
-import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { startCallbackListener, type Callback } from '../authorize/callback-listener.js';
-import { serverCertificate } from '../authorize/server-certificate.js';
+import { forbidDialogs, newContext, screenshot } from '../../helpers/browser.js';
+import { postForm } from '../../helpers/tessera.js';
+import type { Callback } from '../authorize/callback-listener.js';
+import { browserSuite, type BrowserSuite } from '../authorize/browser-suite.js';
 import {
   ADMIN, ADMIN_PASSWORD, CANCEL_APP, CLOUD_ADMIN, DAEMON, DAEMON_V2, DELEGATED_APP, DYNAMIC_APP, environment, ERIN, EVIL_APP, EVIL_NAME, JOBS_URI, PASSWORD, SECRET, TENANT_B,
 } from './admin-consent.config.js';
 
-let tessera: Awaited<ReturnType<typeof bootTessera>>;
+let tessera: BrowserSuite['tessera'];
 let callback: Callback;
 let browser: Browser;
-
-before(async () => {
-  callback = await startCallbackListener();
-  tessera = await bootTessera({ environment: environment(callback.url) });
-  browser = await launchBrowser({ trust: [await serverCertificate(tessera.url)] });
-});
-after(async () => {
-  await browser?.close();
-  await tessera?.close();
-  await callback?.close();
-});
+browserSuite(environment, (suite) => ({ tessera, callback, browser } = suite));
 
 function clientCredentials(clientId: string, scope = 'https://graph.microsoft.com/.default') {
   return postForm(`${tessera.url}/${TENANT_B}/oauth2/v2.0/token`, { grant_type: 'client_credentials', client_id: clientId, client_secret: SECRET, scope });

@@ -4,28 +4,17 @@
  * the user; the redirect URI is never reached. Screenshot: test/artifacts/screenshots/assignment-50105.png.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { forbidDialogs, launchBrowser, newContext, screenshot } from '../../helpers/browser.js';
-import { bootTessera } from '../../helpers/tessera.js';
-import { startCallbackListener, type Callback } from '../authorize/callback-listener.js';
-import { serverCertificate } from '../authorize/server-certificate.js';
+import { forbidDialogs, newContext, screenshot } from '../../helpers/browser.js';
+import type { Callback } from '../authorize/callback-listener.js';
+import { browserSuite, type BrowserSuite } from '../authorize/browser-suite.js';
 import { environment, ORDERS_APP, PASSWORD, TENANT, upn } from './assignment.config.js';
 
-let tessera: Awaited<ReturnType<typeof bootTessera>>;
+let tessera: BrowserSuite['tessera'];
 let callback: Callback;
 let browser: Browser;
-
-before(async () => {
-  callback = await startCallbackListener();
-  tessera = await bootTessera({ environment: environment(callback.url) });
-  browser = await launchBrowser({ trust: [await serverCertificate(tessera.url)] });
-});
-after(async () => {
-  await browser?.close();
-  await tessera?.close();
-  await callback?.close();
-});
+browserSuite(environment, (suite) => ({ tessera, callback, browser } = suite));
 
 describe('AADSTS50105 in Chromium', () => {
   it('an unassigned user sees the error page and never reaches the app', async () => {

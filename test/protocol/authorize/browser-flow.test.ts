@@ -5,31 +5,21 @@
  * /v1.0/me with the access token. Then the MFA user with a TOTP code from otpauth.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ConfidentialClientApplication, CryptoProvider, PublicClientApplication } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import * as OTPAuth from 'otpauth';
 import type { Browser, Page } from 'playwright-core';
-import { forbidDialogs, launchBrowser, newContext, screenshot } from '../../helpers/browser.js';
-import { bootTessera, postForm } from '../../helpers/tessera.js';
+import { forbidDialogs, newContext, screenshot } from '../../helpers/browser.js';
+import { postForm } from '../../helpers/tessera.js';
 import { ALICE, ALICE_PASSWORD, BOB, BOB_PASSWORD, BOB_TOTP, environment, EVIL_APP, EVIL_NAME, PUBLIC_APP, TENANT, WEB_APP, WEB_SECRET } from './authorize.config.js';
-import { startCallbackListener, type Callback } from './callback-listener.js';
-import { serverCertificate } from './server-certificate.js';
+import type { Callback } from './callback-listener.js';
+import { browserSuite, type BrowserSuite } from './browser-suite.js';
 
-let tessera: Awaited<ReturnType<typeof bootTessera>>;
+let tessera: BrowserSuite['tessera'];
 let callback: Callback;
 let browser: Browser;
-
-before(async () => {
-  callback = await startCallbackListener();
-  tessera = await bootTessera({ environment: environment(callback.url) });
-  browser = await launchBrowser({ trust: [await serverCertificate(tessera.url)] });
-});
-after(async () => {
-  await browser?.close();
-  await tessera?.close();
-  await callback?.close();
-});
+browserSuite(environment, (suite) => ({ tessera, callback, browser } = suite));
 
 function msal(): ConfidentialClientApplication {
   return new ConfidentialClientApplication({ auth: { clientId: WEB_APP, authority: `${tessera.url}/${TENANT}`, knownAuthorities: [new URL(tessera.url).host], clientSecret: WEB_SECRET } });

@@ -5,30 +5,20 @@
  * the tenant user-consent setting, pre-authorized clients, escaping and CSRF.
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { decodeJwt } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { forbidDialogs, launchBrowser, newContext, screenshot } from '../../helpers/browser.js';
-import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { startCallbackListener, type Callback } from '../authorize/callback-listener.js';
-import { serverCertificate } from '../authorize/server-certificate.js';
+import { forbidDialogs, newContext, screenshot } from '../../helpers/browser.js';
+import { postForm } from '../../helpers/tessera.js';
+import type { Callback } from '../authorize/callback-listener.js';
+import { browserSuite, type BrowserSuite } from '../authorize/browser-suite.js';
 import { ADMIN, ALICE, CONTOSO, DIRECTORY_APP, environment, EVIL_APP, EVIL_NAME, FABRIKAM, FRANK, MAIL_APP, MULTI_APP, NORA, NORTHWIND, ORDERS_API, ORDERS_CLIENT, OTHER_CLIENT, PASSWORD, SECRET, STATIC_APP } from './consent.config.js';
 
 const GRAPH = '00000003-0000-0000-c000-000000000000';
-let tessera: Awaited<ReturnType<typeof bootTessera>>;
+let tessera: BrowserSuite['tessera'];
 let callback: Callback;
 let browser: Browser;
-
-before(async () => {
-  callback = await startCallbackListener();
-  tessera = await bootTessera({ environment: environment(callback.url) });
-  browser = await launchBrowser({ trust: [await serverCertificate(tessera.url)] });
-});
-after(async () => {
-  await browser?.close();
-  await tessera?.close();
-  await callback?.close();
-});
+browserSuite(environment, (suite) => ({ tessera, callback, browser } = suite));
 
 function authorizeUrl(tenant: string, clientId: string, scope: string, extra: Record<string, string> = {}, path = 'oauth2/v2.0/authorize'): string {
   const params = new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: callback.url, response_mode: 'query', scope, state: 'st-consent', ...extra });

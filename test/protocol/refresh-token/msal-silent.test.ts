@@ -6,30 +6,20 @@
  * (Entra) while a public client's replaced token revokes its family (RFC 9700 §4.14.2).
  */
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { ConfidentialClientApplication, CryptoProvider, PublicClientApplication, type AccountInfo } from '@azure/msal-node';
 import { decodeJwt } from 'jose';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newContext } from '../../helpers/browser.js';
-import { bootTessera, postForm } from '../../helpers/tessera.js';
-import { startCallbackListener, type Callback } from '../authorize/callback-listener.js';
-import { serverCertificate } from '../authorize/server-certificate.js';
+import { newContext } from '../../helpers/browser.js';
+import { postForm } from '../../helpers/tessera.js';
+import type { Callback } from '../authorize/callback-listener.js';
+import { browserSuite, type BrowserSuite } from '../authorize/browser-suite.js';
 import { ALICE, ALICE_PASSWORD, API_APP, API_SCOPE, environment, PUBLIC_APP, TENANT, WEB_APP, WEB_SECRET } from './refresh.config.js';
 
-let tessera: Awaited<ReturnType<typeof bootTessera>>;
+let tessera: BrowserSuite['tessera'];
 let callback: Callback;
 let browser: Browser;
-
-before(async () => {
-  callback = await startCallbackListener();
-  tessera = await bootTessera({ environment: environment(callback.url) });
-  browser = await launchBrowser({ trust: [await serverCertificate(tessera.url)] });
-});
-after(async () => {
-  await browser?.close();
-  await tessera?.close();
-  await callback?.close();
-});
+browserSuite(environment, (suite) => ({ tessera, callback, browser } = suite));
 
 const authority = () => ({ authority: `${tessera.url}/${TENANT}`, knownAuthorities: [new URL(tessera.url).host] });
 
