@@ -2,8 +2,8 @@
  * The `tessera` program (commander): `start`, `apply`, `keys`, `tenants`, `users`, `apps`, `consent`, each
  * with `--help`. Usage errors throw (exitOverride) so `main.ts` chooses the exit code.
  */
-import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import { tesseraVersion } from '../lib/version.js';
 import { registerApply } from './commands/apply.js';
 import { registerApps } from './commands/apps.js';
 import { registerCa } from './commands/ca.js';
@@ -15,20 +15,11 @@ import { registerUsers } from './commands/users.js';
 
 const HELP_HINT = '(add --help for more information)';
 
-function version(): string {
-  try {
-    // src/cli/ and dist/cli/ are both two levels below the package root.
-    return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
-  } catch {
-    return 'unknown';
-  }
-}
-
 /** The program with every command registered. */
 export function createProgram(): Command {
   const program = new Command('tessera')
     .description('Self-hosted identity platform that speaks Microsoft Entra ID and Microsoft Graph')
-    .version(version())
+    .version(tesseraVersion())
     .showHelpAfterError(HELP_HINT)
     .exitOverride();
   registerStart(program);

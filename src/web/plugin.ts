@@ -13,7 +13,7 @@ import { requestIdsFor } from '../server/request-ids.js';
 import { noteAadsts } from '../server/request-log.js';
 import { NotFound } from './errors.js';
 import { loadDocsIndex } from './landing/docs.js';
-import { readVersion } from './landing/version.js';
+import { tesseraVersion } from '../lib/version.js';
 import { errorPage, type ErrorPageModel } from './pages/error.js';
 import { pageChrome, sendPage } from './render.js';
 import { webRoutes } from './routes.js';
@@ -54,7 +54,7 @@ export async function webPlugin(app: FastifyInstance, deps: AppDeps): Promise<vo
   }, { prefix: `${prefix}/static` });
 
   // Read once at start: the docs allowlist and the version the landing page shows.
-  const web = { deps, docs: await loadDocsIndex(), version: await readVersion() };
+  const web = { deps, docs: await loadDocsIndex(), version: tesseraVersion() };
   for (const route of webRoutes) {
     app.route({ method: route.method, url: `${prefix}${route.url}`, config: { routeName: route.name }, handler: route.handler(web) });
   }
